@@ -1,0 +1,132 @@
+/**
+ * The `tanggap` command. Each subcommand is small and delegates to the db or server layer.
+ */
+import { rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { Command, InvalidArgumentError } from "commander";
+import { loadReferenceAreas, MigrationError, migrateToLatest, openDatabase } from "../db/index";
+import { CONFIG_DOC, type Config, ConfigError, loadConfig } from "../server/config";
+import { startServer } from "../server/main";
+import { VERSION } from "../server/version";
+
+/** Exit codes: 0 ok, 1 failure at run time, 2 bad configuration or usage. */
+const EXIT_CONFIG = 2;
+
+function readConfig(overrides: Record<string, string | undefined> = {}): Config {
+  const env = { ...process.env };
+  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) env[key] = value;
+  return loadConfig(env);
+}
+
+function port(value: string): string {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) {
+    throw new InvalidArgumentError("must be a whole number from 0 to 65535");
+  }
+  return value;
+}
+
+const settings = `\nSettings (environment variables):\n${CONFIG_DOC.map(
+  ([name, fallback, meaning]) => `  ${name.padEnd(18)} ${meaning} (default ${fallback})`,
+).join("\n")}\n`;
+
+export function buildCli(): Command {
+  const program = new Command("tanggap")
+    .description("Tanggap: map, act on and evaluate the drug problem in DKI Jakarta")
+    .version(VERSION)
+    .addHelpText("after", settings)
+    .showHelpAfterError();
+
+  program
+    .command("serve")
+    .description("apply migrations, load reference areas and serve the API and web client")
+    .option("-p, --port <port>", "HTTP port (overrides PORT)", port)
+    .option("--host <host>", "address to listen on (overrides HOST)")
+    .option("--data-dir <dir>", "PGlite data directory (overrides TANGGAP_DATA_DIR)")
+    .action(async (opts: { port?: string; host?: string; dataDir?: string }) => {
+      const config = readConfig({
+        PORT: opts.port,
+        HOST: opts.host,
+        TANGGAP_DATA_DIR: opts.dataDir,
+      });
+      const server = await startServer(config, { handleSignals: true });
+      printReady(
+        server.url,
+        server.database.kind === "pglite" ? server.database.location : "PostgreSQL",
+      );
+    });
+
+  program
+    .command("migrate")
+    .description("apply pending database migrations and load reference areas, then exit")
+    .option("--data-dir <dir>", "PGlite data directory (overrides TANGGAP_DATA_DIR)")
+    .action(async (opts: { dataDir?: string }) => {
+      const config = readConfig({ TANGGAP_DATA_DIR: opts.dataDir });
+      const database = await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+      });
+      try {
+        const applied = await migrateToLatest(database.db);
+        const areas = await loadReferenceAreas(database.db);
+        console.log(
+          applied.length > 0 ? `Applied ${applied.join(", ")}.` : "Database schema is up to date.",
+        );
+        console.log(
+          areas.skipped
+            ? `Reference areas (${areas.dataset}, ${areas.records}) already loaded.`
+            : `Reference areas (${areas.dataset}): ${areas.records} checked, ${areas.written} written.`,
+        );
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command("demo")
+    .description("start on a fresh demo database in its own data directory (embedded PGlite)")
+    .option("-p, --port <port>", "HTTP port (overrides PORT)", port)
+    .option("--host <host>", "address to listen on (overrides HOST)")
+    .option("--data-dir <dir>", "demo data directory, emptied first", "./var/demo")
+    .action(async (opts: { port?: string; host?: string; dataDir: string }) => {
+      const dataDir = resolve(opts.dataDir);
+      rmSync(dataDir, { recursive: true, force: true });
+      // The demo never touches a configured PostgreSQL: it always uses its own directory.
+      const config = {
+        ...readConfig({ PORT: opts.port, HOST: opts.host }),
+        databaseUrl: undefined,
+        dataDir,
+      };
+      console.log(`Preparing a fresh demo database in ${dataDir} ...`);
+      const server = await startServer(config, { handleSignals: true });
+      printReady(server.url, dataDir);
+    });
+
+  return program;
+}
+
+function printReady(url: string, where: string): void {
+  console.log(`\nTanggap is running at ${url}  (data: ${where})\nPress Ctrl+C to stop.\n`);
+}
+
+/** Run the CLI; maps configuration errors to exit code 2. */
+export async function main(argv = process.argv): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(EXIT_CONFIG);
+    }
+    if (error instanceof MigrationError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    const code = (error as { code?: string }).code;
+    if (code === "EADDRINUSE") {
+      console.error(`The port is already in use: ${(error as Error).message}`);
+      process.exit(1);
+    }
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}

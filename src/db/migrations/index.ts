@@ -1,0 +1,10 @@
+/**
+ * The ordered list of migrations. Forward-only: a migration is never edited or removed once
+ * it has landed; a change is a new, higher-numbered file added here.
+ */
+import type { Migration } from "kysely/migration";
+import * as m0001 from "./0001_areas";
+
+export const migrations: Record<string, Migration> = {
+  "0001_areas": m0001,
+};

@@ -1,0 +1,87 @@
+/**
+ * Builds the Fastify application. Nothing here listens or opens a database: the caller
+ * passes both in, so tests drive the same app with `app.inject()`.
+ */
+import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema";
+import type { Config } from "./config";
+import { type ErrorBody, registerErrorHandling } from "./errors";
+import { areasRoutes } from "./modules/areas/areas.routes";
+import { healthRoutes } from "./modules/health/health.routes";
+import { registerOpenApi } from "./plugins/openapi";
+import { registerSecurityHeaders } from "./plugins/security";
+import { registerWebClient } from "./plugins/web";
+import { VERSION } from "./version";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    tanggapVersion: string;
+  }
+}
+
+export interface BuildAppOptions {
+  db: Kysely<Database>;
+  config: Pick<Config, "logLevel" | "trustProxy" | "webRoot">;
+  /** Override the logger (tests pass a stream to read what is logged). */
+  logger?: FastifyServerOptions["logger"];
+}
+
+/** Logger options: structured JSON, no query strings, cookies or authorisation headers. */
+export function loggerOptions(level: string): FastifyServerOptions["logger"] {
+  return {
+    level,
+    redact: {
+      paths: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+      censor: "[redacted]",
+    },
+    serializers: {
+      // Only the path is logged: query strings may one day carry search terms about people.
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        path: req.url.split("?")[0],
+        requestId: req.id,
+      }),
+    },
+  };
+}
+
+/** Create the application with every plugin and route registered, ready for inject or listen. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(options.config.logLevel),
+    trustProxy: options.config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("db", options.db);
+  app.decorate("tanggapVersion", VERSION);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  registerErrorHandling(app);
+  await registerSecurityHeaders(app);
+  await registerOpenApi(app, VERSION);
+  await app.register(healthRoutes);
+  await app.register(areasRoutes);
+
+  const pageFallback = await registerWebClient(app, options.config.webRoot);
+  app.setNotFoundHandler((request, reply) => {
+    if (pageFallback?.(request, reply)) return;
+    reply.status(404).send({
+      error: { code: "NOT_FOUND", message: "No such resource.", requestId: String(request.id) },
+    } satisfies ErrorBody);
+  });
+  return app;
+}

@@ -1,0 +1,87 @@
+/**
+ * Server configuration, read from the environment and validated once at start.
+ * A bad value stops the process with a message naming the setting (exit code 2).
+ */
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], {
+    error: "must be one of true, false, 1, 0, yes, no",
+  })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be between 0 and 65535")
+    .max(65535, "must be between 0 and 65535")
+    .default(3000),
+  HOST: z.string().min(1, "must not be empty").default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  TANGGAP_DATA_DIR: z.string().min(1, "must not be empty").default("./var/db"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  TRUST_PROXY: booleanFlag.default(false),
+  TANGGAP_WEB_ROOT: z.string().min(1).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  trustProxy: boolean;
+  /** Folder of the built web client; unset means the default `dist/web`. */
+  webRoot: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Read the configuration from environment variables; throws {@link ConfigError}. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set", as in most twelve-factor tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = issue.path.join(".");
+      const value = key === "DATABASE_URL" ? "(hidden)" : JSON.stringify(present[key]);
+      return `${key}=${value}: ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.TANGGAP_DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    webRoot: e.TANGGAP_WEB_ROOT,
+  };
+}
+
+/** Documented settings, for `--help` and the README. */
+export const CONFIG_DOC: ReadonlyArray<[name: string, fallback: string, meaning: string]> = [
+  ["PORT", "3000", "HTTP port"],
+  ["HOST", "127.0.0.1", "address to listen on (0.0.0.0 for all)"],
+  ["DATABASE_URL", "(unset)", "PostgreSQL 15+ URL; unset means embedded PGlite"],
+  ["TANGGAP_DATA_DIR", "./var/db", "PGlite data directory"],
+  ["LOG_LEVEL", "info", "fatal, error, warn, info, debug, trace or silent"],
+  ["TRUST_PROXY", "false", "trust X-Forwarded-* from a reverse proxy"],
+  ["TANGGAP_WEB_ROOT", "dist/web", "folder of the built web client"],
+];
