@@ -4,7 +4,7 @@
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { loadReferenceAreas, MigrationError, migrateToLatest, openDatabase } from "../db/index";
+import { MigrationError, openDatabase, prepareDatabase } from "../db/index";
 import { CONFIG_DOC, type Config, ConfigError, loadConfig } from "../server/config";
 import { startServer } from "../server/main";
 import { VERSION } from "../server/version";
@@ -66,8 +66,7 @@ export function buildCli(): Command {
         dataDir: config.dataDir,
       });
       try {
-        const applied = await migrateToLatest(database.db);
-        const areas = await loadReferenceAreas(database.db);
+        const { migrations: applied, areas } = await prepareDatabase(database.db);
         console.log(
           applied.length > 0 ? `Applied ${applied.join(", ")}.` : "Database schema is up to date.",
         );

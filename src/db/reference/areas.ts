@@ -42,21 +42,37 @@ export function findReferenceDataset(root = DATA_ROOT): { name: string; dir: str
   throw new Error(`No reference area data found under ${root} (expected ${DATASETS.join(" or ")})`);
 }
 
-/** Read and check the dataset's files; returns its records and a checksum of its content. */
-export function readReferenceDataset(dir: string): { records: AreaRecord[]; checksum: string } {
+interface DatasetFiles {
+  checksum: string;
+  csv: string;
+  boundaries: string[];
+}
+
+/** Read the dataset's files and hash their content (cheap: no parsing). */
+function readDatasetFiles(dir: string): DatasetFiles {
   const hash = createHash("sha256").update(`loader:${LOADER_VERSION}\n`);
   const csv = readFileSync(join(dir, "wilayah.csv"), "utf8");
   hash.update(csv);
-  const rows = parse(csv, { columns: true, skip_empty_lines: true, trim: true }) as WilayahRow[];
-  const boundaries: BoundaryCollection[] = [];
+  const boundaries: string[] = [];
   for (const file of BOUNDARY_FILES) {
     const path = join(dir, file);
     if (!existsSync(path)) continue;
     const text = readFileSync(path, "utf8");
     hash.update(`${file}\n`).update(text);
-    boundaries.push(JSON.parse(text) as BoundaryCollection);
+    boundaries.push(text);
   }
-  return { records: buildReferenceAreas(rows, boundaries), checksum: hash.digest("hex") };
+  return { checksum: hash.digest("hex"), csv, boundaries };
+}
+
+/** Parse and check the dataset's files into area records. */
+function buildRecords(files: DatasetFiles): AreaRecord[] {
+  const rows = parse(files.csv, {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  }) as WilayahRow[];
+  const boundaries = files.boundaries.map((text) => JSON.parse(text) as BoundaryCollection);
+  return buildReferenceAreas(rows, boundaries);
 }
 
 /** Load the reference areas unless this exact dataset is already loaded. */
@@ -65,16 +81,18 @@ export async function loadReferenceAreas(
   root = DATA_ROOT,
 ): Promise<ReferenceLoadResult> {
   const { name, dir } = findReferenceDataset(root);
-  const { records, checksum } = readReferenceDataset(dir);
+  const files = readDatasetFiles(dir);
+  const { checksum } = files;
   const datasetName = `areas:${name}`;
   const previous = await db
     .selectFrom("reference_datasets")
-    .select("checksum")
+    .select(["checksum", "record_count"])
     .where("name", "=", datasetName)
     .executeTakeFirst();
   if (previous?.checksum === checksum) {
-    return { dataset: name, checksum, records: records.length, written: 0, skipped: true };
+    return { dataset: name, checksum, records: previous.record_count, written: 0, skipped: true };
   }
+  const records = buildRecords(files);
   const written = await db.transaction().execute(async (trx) => {
     let count = 0;
     // Parents before children, so the foreign key on parent_code holds row by row.
