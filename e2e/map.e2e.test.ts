@@ -55,13 +55,17 @@ describe("map of Jakarta Barat", () => {
   it("opens the area panel with code, name, kecamatan and area for a clicked kelurahan", async () => {
     const page = await env.newPage();
     await openMap(page);
+    // The language choice persists in the browser profile: start from Indonesian.
+    await page.getByTestId("lang-id").click();
     await page.locator("[data-testid=area-label][data-code='31.73.07.1006']").click();
     const panel = page.getByTestId("area-panel");
     await panel.waitFor();
     expect(await panel.getByTestId("area-code").textContent()).toContain("31.73.07.1006");
     expect(await panel.getByTestId("area-name").textContent()).toContain("Kota Bambu Selatan");
     expect(await panel.getByTestId("area-parent").textContent()).toContain("Pal Merah");
-    expect(await panel.getByTestId("area-size").textContent()).toMatch(/\d,\d+\s*km²/);
+    expect(await panel.getByTestId("area-size").textContent()).toMatch(/^0,\d+\s*km²$/);
+    await page.getByTestId("lang-en").click();
+    await expect.poll(() => panel.getByTestId("area-size").textContent()).toMatch(/^0\.\d+\s*km²$/);
     await page.keyboard.press("Escape");
     await panel.waitFor({ state: "hidden" });
     expect(env.problems).toEqual([]);
