@@ -11,6 +11,7 @@
 
 import { loadReferenceAreas, openDatabase, prepareDatabase } from "../src/db/index";
 import { buildApp } from "../src/server/app";
+import { loadConfig } from "../src/server/config";
 import { findAreas } from "../src/server/modules/areas/areas.repository";
 
 async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<number> {
@@ -42,7 +43,7 @@ console.log(`  ratio baseline / Tanggap: ${(forced / skip).toFixed(1)}x`);
 console.log("\n2. GET /api/areas?level=kelurahan&parent=31.73 (56 polygons)");
 const app = await buildApp({
   db: database.db,
-  config: { logLevel: "silent", trustProxy: false, webRoot: "/nonexistent" },
+  config: loadConfig({ LOG_LEVEL: "silent", TANGGAP_WEB_ROOT: "/nonexistent" }),
 });
 await app.ready();
 const full = await time("full app via inject (Tanggap)", 50, async () => {

@@ -2,6 +2,7 @@
 import { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { buildApp, loggerOptions } from "../src/server/app";
+import { type Config, loadConfig } from "../src/server/config";
 import { createTestDatabase, type TestDatabase } from "./db";
 
 export interface TestApp {
@@ -12,8 +13,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
-  const database = await createTestDatabase();
+export interface TestAppOptions {
+  /** Reuse a database (e.g. two app instances on one database); the caller closes it. */
+  database?: TestDatabase;
+  env?: Record<string, string>;
+  demo?: Config["demo"];
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const ownsDatabase = options.database === undefined;
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -24,7 +33,7 @@ export async function createTestApp(): Promise<TestApp> {
   const logger = { ...(loggerOptions("info") as object), stream };
   const app = await buildApp({
     db: database.db,
-    config: { logLevel: "info", trustProxy: false, webRoot: undefined },
+    config: { ...loadConfig({ LOG_LEVEL: "info", ...options.env }), demo: options.demo },
     logger,
   });
   await app.ready();
@@ -34,7 +43,7 @@ export async function createTestApp(): Promise<TestApp> {
     logs: () => lines.join(""),
     close: async () => {
       await app.close();
-      await database.close();
+      if (ownsDatabase) await database.close();
     },
   };
 }

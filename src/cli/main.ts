@@ -4,10 +4,15 @@
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { MigrationError, openDatabase, prepareDatabase } from "../db/index";
+import { MigrationError, type OpenDatabase, openDatabase, prepareDatabase } from "../db/index";
+import { ORGANISATION_TYPES, type OrganisationType } from "../domain/access/organisations";
 import { CONFIG_DOC, type Config, ConfigError, loadConfig } from "../server/config";
+import { AppError } from "../server/errors";
 import { startServer } from "../server/main";
+import { verifyAuditChain } from "../server/modules/audit/audit.service";
+import { createAdministrator } from "../server/system/accounts";
 import { VERSION } from "../server/version";
+import { readPassword } from "./prompt";
 
 /** Exit codes: 0 ok, 1 failure at run time, 2 bad configuration or usage. */
 const EXIT_CONFIG = 2;
@@ -26,7 +31,7 @@ function port(value: string): string {
 }
 
 const settings = `\nSettings (environment variables):\n${CONFIG_DOC.map(
-  ([name, fallback, meaning]) => `  ${name.padEnd(18)} ${meaning} (default ${fallback})`,
+  ([name, fallback, meaning]) => `  ${name.padEnd(29)} ${meaning} (default ${fallback})`,
 ).join("\n")}\n`;
 
 export function buildCli(): Command {
@@ -96,11 +101,98 @@ export function buildCli(): Command {
         dataDir,
       };
       console.log(`Preparing a fresh demo database in ${dataDir} ...`);
-      const server = await startServer(config, { handleSignals: true });
+      const server = await startServer(config, { handleSignals: true, seedDemo: true });
       printReady(server.url, dataDir);
+      const demo = server.config.demo;
+      if (demo) {
+        console.log("Demo accounts (one per role), all with the password below:");
+        for (const account of demo.accounts)
+          console.log(`  ${account.role.padEnd(22)} ${account.email}`);
+        console.log(`  password: ${demo.password}\n`);
+      }
+    });
+
+  const users = program.command("users").description("manage people");
+  users
+    .command("create-admin")
+    .description(
+      "create an administrator; the password is read from a prompt or standard input, never an argument",
+    )
+    .requiredOption("--email <email>", "e-mail address (the sign-in name)")
+    .requiredOption("--name <name>", "full name")
+    .option("--organisation <name>", "organisation (created if missing)", "BNNP DKI Jakarta")
+    .option(
+      "--organisation-type <type>",
+      `type of a new organisation: ${ORGANISATION_TYPES.join(", ")}`,
+      organisationType,
+      "bnn",
+    )
+    .option("--scope <code>", "area scope (Kemendagri code)", "31")
+    .option("--data-dir <dir>", "PGlite data directory (overrides TANGGAP_DATA_DIR)")
+    .action(
+      async (opts: {
+        email: string;
+        name: string;
+        organisation: string;
+        organisationType: OrganisationType;
+        scope: string;
+        dataDir?: string;
+      }) => {
+        const config = readConfig({ TANGGAP_DATA_DIR: opts.dataDir, LOG_LEVEL: "silent" });
+        const password = await readPassword();
+        await withDatabase(config, async (db) => {
+          const id = await createAdministrator(db, { ...opts, password });
+          console.log(`Administrator ${opts.email} created (id ${id}).`);
+        });
+      },
+    );
+
+  const audit = program.command("audit").description("the audit log");
+  audit
+    .command("verify")
+    .description("check the audit log's hash chain; names the first broken event (exit code 1)")
+    .option("--data-dir <dir>", "PGlite data directory (overrides TANGGAP_DATA_DIR)")
+    .action(async (opts: { dataDir?: string }) => {
+      const config = readConfig({ TANGGAP_DATA_DIR: opts.dataDir, LOG_LEVEL: "silent" });
+      await withDatabase(config, async (db) => {
+        const verdict = await verifyAuditChain(db);
+        if (verdict.ok) {
+          console.log(`Audit chain intact: ${verdict.checked} events checked.`);
+          return;
+        }
+        const what =
+          verdict.reason === "hash"
+            ? "its content does not match its hash"
+            : "it does not link to the event before it";
+        console.error(
+          `Audit chain broken at event ${verdict.brokenAt}: ${what} (${verdict.checked} events before it are intact).`,
+        );
+        process.exitCode = 1;
+      });
     });
 
   return program;
+}
+
+function organisationType(value: string): OrganisationType {
+  if (!(ORGANISATION_TYPES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`must be one of ${ORGANISATION_TYPES.join(", ")}`);
+  }
+  return value as OrganisationType;
+}
+
+/** Open the configured database, bring it up to date, run `work`, close. */
+async function withDatabase(
+  config: Config,
+  work: (db: OpenDatabase["db"]) => Promise<void>,
+): Promise<void> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await prepareDatabase(database.db);
+    await work(database.db);
+  } finally {
+    await database.close();
+  }
 }
 
 function printReady(url: string, where: string): void {
@@ -115,6 +207,11 @@ export async function main(argv = process.argv): Promise<void> {
     if (error instanceof ConfigError) {
       console.error(error.message);
       process.exit(EXIT_CONFIG);
+    }
+    if (error instanceof AppError) {
+      const details = (error.details as { problems?: string[] } | undefined)?.problems;
+      console.error(`${error.code}: ${error.message}${details ? ` (${details.join(", ")})` : ""}`);
+      process.exit(error.statusCode < 500 ? EXIT_CONFIG : 1);
     }
     if (error instanceof MigrationError) {
       console.error(error.message);

@@ -33,9 +33,73 @@ export interface ReferenceDatasetsTable {
   loaded_at: Generated<Timestamp>;
 }
 
+export interface OrganisationsTable {
+  id: Generated<string>;
+  name: string;
+  type: string;
+  area_code: string;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  organisation_id: string;
+  role: string;
+  scope_area_code: string;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  password_changed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  csrf_token: string;
+  user_id: string;
+  created_at: Generated<Timestamp>;
+  last_seen_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+
+export interface InvitationsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface AuditEventsTable {
+  /** bigint: read back as a string. */
+  id: ColumnType<string, string, never>;
+  occurred_at: ColumnType<Date, string, never>;
+  actor_user_id: string | null;
+  action: string;
+  resource: string;
+  record_id: string | null;
+  changed_fields: ColumnType<string[], string[], never>;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   areas: AreasTable;
   reference_datasets: ReferenceDatasetsTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  audit_events: AuditEventsTable;
 }
 
 /** Serialise a value for a `jsonb` column. */

@@ -3,6 +3,7 @@
  * passes both in, so tests drive the same app with `app.inject()`.
  */
 import { randomUUID } from "node:crypto";
+import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import {
   serializerCompiler,
@@ -14,7 +15,12 @@ import type { Database } from "../db/schema";
 import type { Config } from "./config";
 import { type ErrorBody, registerErrorHandling } from "./errors";
 import { areasRoutes } from "./modules/areas/areas.routes";
+import { auditRoutes } from "./modules/audit/audit.routes";
+import { authRoutes } from "./modules/auth/auth.routes";
 import { healthRoutes } from "./modules/health/health.routes";
+import { organisationsRoutes } from "./modules/organisations/organisations.routes";
+import { usersRoutes } from "./modules/users/users.routes";
+import { registerAuth } from "./plugins/auth";
 import { registerOpenApi } from "./plugins/openapi";
 import { registerSecurityHeaders } from "./plugins/security";
 import { registerWebClient } from "./plugins/web";
@@ -29,7 +35,10 @@ declare module "fastify" {
 
 export interface BuildAppOptions {
   db: Kysely<Database>;
-  config: Pick<Config, "logLevel" | "trustProxy" | "webRoot">;
+  config: Pick<
+    Config,
+    "logLevel" | "trustProxy" | "webRoot" | "sessionIdleMinutes" | "sessionMaxHours" | "demo"
+  >;
   /** Override the logger (tests pass a stream to read what is logged). */
   logger?: FastifyServerOptions["logger"];
 }
@@ -72,9 +81,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerErrorHandling(app);
   await registerSecurityHeaders(app);
+  // Limits apply only to routes that ask for one (sign-in); limits are per instance.
+  await app.register(rateLimit, { global: false });
+  await registerAuth(app, {
+    idleMinutes: options.config.sessionIdleMinutes,
+    maxHours: options.config.sessionMaxHours,
+  });
   await registerOpenApi(app, VERSION);
   await app.register(healthRoutes);
   await app.register(areasRoutes);
+  await app.register(authRoutes, {
+    maxHours: options.config.sessionMaxHours,
+    demo: options.config.demo
+      ? { password: options.config.demo.password, accounts: options.config.demo.accounts }
+      : null,
+  });
+  await app.register(organisationsRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
 
   const pageFallback = await registerWebClient(app, options.config.webRoot);
   app.setNotFoundHandler((request, reply) => {

@@ -30,6 +30,18 @@ const envSchema = z.object({
     .default("info"),
   TRUST_PROXY: booleanFlag.default(false),
   TANGGAP_WEB_ROOT: z.string().min(1).optional(),
+  TANGGAP_SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(1440, "must be at most 1440")
+    .default(30),
+  TANGGAP_SESSION_MAX_HOURS: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(168, "must be at most 168")
+    .default(12),
 });
 
 export interface Config {
@@ -41,6 +53,12 @@ export interface Config {
   trustProxy: boolean;
   /** Folder of the built web client; unset means the default `dist/web`. */
   webRoot: string | undefined;
+  /** A session ends after this many minutes without a request. */
+  sessionIdleMinutes: number;
+  /** A session ends this many hours after sign-in, whatever its activity. */
+  sessionMaxHours: number;
+  /** Demo mode: the sign-in page shows the demo accounts' password. */
+  demo?: { password: string; accounts: Array<{ email: string; role: string }> } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -72,6 +90,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     webRoot: e.TANGGAP_WEB_ROOT,
+    sessionIdleMinutes: e.TANGGAP_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.TANGGAP_SESSION_MAX_HOURS,
   };
 }
 
@@ -84,4 +104,6 @@ export const CONFIG_DOC: ReadonlyArray<[name: string, fallback: string, meaning:
   ["LOG_LEVEL", "info", "fatal, error, warn, info, debug, trace or silent"],
   ["TRUST_PROXY", "false", "trust X-Forwarded-* from a reverse proxy"],
   ["TANGGAP_WEB_ROOT", "dist/web", "folder of the built web client"],
+  ["TANGGAP_SESSION_IDLE_MINUTES", "30", "sign out after this many idle minutes"],
+  ["TANGGAP_SESSION_MAX_HOURS", "12", "sign out this many hours after sign-in"],
 ];

@@ -2,13 +2,21 @@
  * Starts Tanggap: opens the database, brings it up to date, builds the app and listens.
  * Used by `tanggap serve` and `tanggap demo`.
  */
+import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { type OpenDatabase, openDatabase, prepareDatabase } from "../db/index";
 import { buildApp } from "./app";
 import type { Config } from "./config";
+import { seedDemo } from "./system/accounts";
+
+/** A fresh random password for the demo accounts, printed at start. */
+function demoPassword(): string {
+  return `demo-${randomBytes(9).toString("base64url")}`;
+}
 
 export interface RunningServer {
   app: FastifyInstance;
+  config: Config;
   database: OpenDatabase;
   url: string;
   close(): Promise<void>;
@@ -17,12 +25,17 @@ export interface RunningServer {
 /** Open, migrate, load reference data, listen. Closes cleanly on SIGINT/SIGTERM when asked. */
 export async function startServer(
   config: Config,
-  options: { handleSignals?: boolean } = {},
+  options: { handleSignals?: boolean; seedDemo?: boolean } = {},
 ): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: FastifyInstance | undefined;
   try {
     const prepared = await prepareDatabase(database.db);
+    if (options.seedDemo) {
+      const password = demoPassword();
+      const accounts = await seedDemo(database.db, password);
+      config = { ...config, demo: { password, accounts } };
+    }
     app = await buildApp({ db: database.db, config });
     app.log.info(
       {
@@ -60,5 +73,5 @@ export async function startServer(
       });
     }
   }
-  return { app, database, url, close };
+  return { app, config, database, url, close };
 }

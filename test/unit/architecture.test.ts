@@ -28,6 +28,7 @@ function importsOf(file: string): string[] {
 
 /** Packages domain code may use: small, pure libraries. */
 const DOMAIN_PACKAGES = [
+  /^node:crypto$/,
   /^zod$/,
   /^h3-js$/,
   /^@turf\//,

@@ -11,6 +11,8 @@ describe("configuration", () => {
       logLevel: "info",
       trustProxy: false,
       webRoot: undefined,
+      sessionIdleMinutes: 30,
+      sessionMaxHours: 12,
     });
   });
 

@@ -14,9 +14,23 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           "Drug-prone area mapping, intervention and rehabilitation data for DKI Jakarta. " +
           "Errors answer { error: { code, message, requestId } } with a stable code.",
       },
-      tags: [{ name: "areas", description: "Reference areas (Kemendagri codes, boundaries)" }],
+      tags: [
+        { name: "areas", description: "Reference areas (Kemendagri codes, boundaries)" },
+        { name: "auth", description: "Sign-in, sessions, passwords, invitations" },
+        { name: "organisations", description: "Agencies at the table, placed in areas" },
+        { name: "users", description: "People, roles and area scopes" },
+        { name: "audit", description: "The hash-chained audit log" },
+      ],
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "tanggap_session" },
+          csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 }

@@ -15,6 +15,7 @@ export const areasRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/areas",
     {
+      config: { access: "public" },
       schema: {
         tags: ["areas"],
         summary: "Reference areas (Kemendagri codes and boundaries) as GeoJSON",
@@ -31,6 +32,7 @@ export const areasRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/areas/:code",
     {
+      config: { access: "public" },
       schema: {
         tags: ["areas"],
         summary: "One area with its ancestors",

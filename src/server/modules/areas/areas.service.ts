@@ -36,6 +36,11 @@ export class AreasService {
     return { type: "FeatureCollection", ...(bbox ? { bbox } : {}), features };
   }
 
+  /** True when an area with this code exists. */
+  exists(code: string): Promise<boolean> {
+    return areaExists(this.db, code);
+  }
+
   /** One area with its ancestors and number of children. */
   async get(code: string): Promise<AreaDetail> {
     const row = await findAreaByCode(this.db, code);

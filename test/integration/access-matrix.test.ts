@@ -1,0 +1,247 @@
+/**
+ * Walks the role x action x resource table over every API route. Each route in the app's
+ * access catalogue needs a case below; a new route without one fails the first test.
+ * For every role: in scope the answer is 2xx when the table allows, 403 when it does not;
+ * out of scope it is 404 (the record's existence is not revealed) or the listed code.
+ */
+import type { InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { can, ROLES, type Role } from "../../src/domain/access/roles";
+import type { AccessCatalogueEntry } from "../../src/server/plugins/auth";
+import { createTestApp, type TestApp } from "../app";
+import {
+  anonymousClient,
+  type Client,
+  newOrganisation,
+  newUser,
+  signIn,
+  type TestUser,
+  unique,
+} from "../factories";
+
+const SCOPE = "31.73"; // Jakarta Barat
+interface Fixtures {
+  orgIn: string;
+  orgOut: string;
+  userIn: string;
+  userOut: string;
+}
+type Req = Pick<InjectOptions, "url" | "payload">;
+interface Case {
+  inScope: (f: Fixtures) => Req;
+  outOfScope?: (f: Fixtures) => Req;
+  /** Status out of scope when allowed, if not 404 (creating outside one's scope). */
+  outStatus?: number;
+  /** For a list: an id that must not appear in the in-scope answer. */
+  hiddenId?: (f: Fixtures) => string;
+}
+
+const CASES: Record<string, Case> = {
+  "GET /api/organisations": {
+    inScope: () => ({ url: "/api/organisations?pageSize=200" }),
+    hiddenId: (f) => f.orgOut,
+  },
+  "GET /api/organisations/:id": {
+    inScope: (f) => ({ url: `/api/organisations/${f.orgIn}` }),
+    outOfScope: (f) => ({ url: `/api/organisations/${f.orgOut}` }),
+  },
+  "POST /api/organisations": {
+    inScope: () => ({
+      url: "/api/organisations",
+      payload: { name: unique("Org"), type: "community_organisation", areaCode: "31.73.01" },
+    }),
+    outOfScope: () => ({
+      url: "/api/organisations",
+      payload: { name: unique("Org"), type: "community_organisation", areaCode: "31.71.01" },
+    }),
+    outStatus: 403,
+  },
+  "PATCH /api/organisations/:id": {
+    inScope: (f) => ({
+      url: `/api/organisations/${f.orgIn}`,
+      payload: { name: unique("Renamed") },
+    }),
+    outOfScope: (f) => ({
+      url: `/api/organisations/${f.orgOut}`,
+      payload: { name: unique("Renamed") },
+    }),
+  },
+  "GET /api/users": {
+    inScope: () => ({ url: "/api/users?pageSize=200" }),
+    hiddenId: (f) => f.userOut,
+  },
+  "GET /api/users/:id": {
+    inScope: (f) => ({ url: `/api/users/${f.userIn}` }),
+    outOfScope: (f) => ({ url: `/api/users/${f.userOut}` }),
+  },
+  "POST /api/users": {
+    inScope: (f) => ({
+      url: "/api/users",
+      payload: {
+        email: `${unique("new")}@example.test`,
+        name: "New Person",
+        organisationId: f.orgIn,
+        role: "viewer",
+        scope: "31.73.01",
+      },
+    }),
+    outOfScope: (f) => ({
+      url: "/api/users",
+      payload: {
+        email: `${unique("new")}@example.test`,
+        name: "New Person",
+        organisationId: f.orgOut,
+        role: "viewer",
+        scope: "31.71",
+      },
+    }),
+  },
+  "POST /api/users/:id/invitation": {
+    inScope: (f) => ({ url: `/api/users/${f.userIn}/invitation` }),
+    outOfScope: (f) => ({ url: `/api/users/${f.userOut}/invitation` }),
+  },
+  "PATCH /api/users/:id": {
+    inScope: (f) => ({ url: `/api/users/${f.userIn}`, payload: { name: unique("Renamed") } }),
+    outOfScope: (f) => ({ url: `/api/users/${f.userOut}`, payload: { name: unique("Renamed") } }),
+  },
+  "GET /api/audit-events": { inScope: () => ({ url: "/api/audit-events" }) },
+  "GET /api/audit-events/verify": { inScope: () => ({ url: "/api/audit-events/verify" }) },
+};
+
+/** Routes every signed-in person may use, and public ones, with a request that succeeds. */
+const OPEN_CASES: Record<string, Req> = {
+  "GET /api/areas": { url: "/api/areas?parent=31&geometry=false" },
+  "GET /api/areas/:code": { url: "/api/areas/31.73" },
+  "GET /api/openapi.json": { url: "/api/openapi.json" },
+  "GET /api/auth/session": { url: "/api/auth/session" },
+  "POST /api/auth/login": { url: "/api/auth/login" },
+  "POST /api/auth/logout": { url: "/api/auth/logout" },
+  "POST /api/auth/password": { url: "/api/auth/password" },
+  "POST /api/auth/invitations/accept": { url: "/api/auth/invitations/accept" },
+};
+
+let t: TestApp;
+let fixtures: Fixtures;
+const clients = new Map<Role, Client>();
+const users = new Map<Role, TestUser>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const orgIn = await newOrganisation(db, { areaCode: "31.73.01" });
+  const orgOut = await newOrganisation(db, { areaCode: "31.71.01" });
+  fixtures = {
+    orgIn,
+    orgOut,
+    userIn: (await newUser(db, { role: "viewer", scope: "31.73.01", organisationId: orgIn })).id,
+    userOut: (await newUser(db, { role: "viewer", scope: "31.71", organisationId: orgOut })).id,
+  };
+  for (const role of ROLES) {
+    const user = await newUser(db, { role, scope: SCOPE, organisationId: orgIn });
+    users.set(role, user);
+    clients.set(role, await signIn(t.app, user));
+  }
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const key = (e: AccessCatalogueEntry) => `${e.method} ${e.url}`;
+
+describe("access table over every API route", () => {
+  it("every route has a case, and every case a route", () => {
+    const routes = t.app.accessCatalogue.map(key).sort();
+    const cased = [...Object.keys(CASES), ...Object.keys(OPEN_CASES)].sort();
+    expect(routes).toEqual(cased);
+    for (const entry of t.app.accessCatalogue) {
+      if (typeof entry.access === "object") expect(CASES[key(entry)], key(entry)).toBeDefined();
+      else expect(OPEN_CASES[key(entry)], key(entry)).toBeDefined();
+    }
+  });
+
+  it("answers 401 to an unauthenticated request on every non-public route", async () => {
+    const anonymous = await anonymousClient(t.app);
+    const checked: string[] = [];
+    for (const entry of t.app.accessCatalogue) {
+      if (entry.access === "public") continue;
+      const c = CASES[key(entry)];
+      const req = c ? c.inScope(fixtures) : OPEN_CASES[key(entry)]!;
+      const res = await anonymous.request({ method: entry.method as "GET", ...req });
+      expect(res.statusCode, key(entry)).toBe(401);
+      expect(res.json().error.code).toBe("UNAUTHENTICATED");
+      checked.push(key(entry));
+    }
+    expect(checked.length).toBeGreaterThan(10);
+  });
+
+  it("answers 403 CSRF_INVALID to a state-changing request without the token", async () => {
+    const admin = clients.get("administrator")!;
+    for (const entry of t.app.accessCatalogue.filter((e) => e.method !== "GET")) {
+      const c = CASES[key(entry)];
+      const req = c ? c.inScope(fixtures) : OPEN_CASES[key(entry)]!;
+      const res = await admin.request({ method: entry.method as "POST", ...req, csrf: false });
+      expect(res.statusCode, key(entry)).toBe(403);
+      expect(res.json().error.code).toBe("CSRF_INVALID");
+      const wrong = await admin.request({
+        method: entry.method as "POST",
+        ...req,
+        csrf: false,
+        headers: { "x-csrf-token": "x".repeat(43) },
+      });
+      expect(wrong.statusCode, key(entry)).toBe(403);
+    }
+  });
+
+  describe.each(ROLES)("role %s", (role) => {
+    it("gets exactly what the table allows, in scope and out of scope", async () => {
+      const client = clients.get(role)!;
+      for (const entry of t.app.accessCatalogue) {
+        if (typeof entry.access !== "object") continue;
+        const c = CASES[key(entry)]!;
+        const allowed = can(role, entry.access.action, entry.access.resource);
+        const method = entry.method as "GET";
+        const label = `${role} ${key(entry)}`;
+
+        const inRes = await client.request({ method, ...c.inScope(fixtures) });
+        if (allowed) {
+          expect(inRes.statusCode, `${label} in scope: ${inRes.body}`).toBeGreaterThanOrEqual(200);
+          expect(inRes.statusCode, `${label} in scope: ${inRes.body}`).toBeLessThan(300);
+          if (c.hiddenId) {
+            const ids = (inRes.json() as { items: Array<{ id: string }> }).items.map((i) => i.id);
+            expect(ids, `${label} hides out-of-scope records`).not.toContain(c.hiddenId(fixtures));
+            expect(ids.length).toBeGreaterThan(0);
+          }
+        } else {
+          expect(inRes.statusCode, label).toBe(403);
+          expect(inRes.json().error.code).toBe("FORBIDDEN");
+        }
+
+        if (c.outOfScope) {
+          const outRes = await client.request({ method, ...c.outOfScope(fixtures) });
+          expect(outRes.statusCode, `${label} out of scope: ${outRes.body}`).toBe(
+            allowed ? (c.outStatus ?? 404) : 403,
+          );
+        }
+      }
+    });
+  });
+
+  it("tells the client which actions each role may take on each record", async () => {
+    const admin = await clients
+      .get("administrator")!
+      .request({ method: "GET", url: `/api/organisations/${fixtures.orgIn}` });
+    expect(admin.json().actions).toEqual(["read", "create", "update"]);
+    const viewer = await clients
+      .get("viewer")!
+      .request({ method: "GET", url: `/api/organisations/${fixtures.orgIn}` });
+    expect(viewer.json().actions).toEqual(["read"]);
+    const session = await clients
+      .get("viewer")!
+      .request({ method: "GET", url: "/api/auth/session" });
+    expect(session.json().permissions).toMatchObject({
+      organisation: ["read"],
+      user: [],
+      audit_event: [],
+    });
+  });
+});
