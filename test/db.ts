@@ -3,6 +3,9 @@
  * PostgreSQL cluster of the integration-postgres project. Never a mock.
  */
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { type OpenDatabase, openDatabase, prepareDatabase } from "../src/db/index";
@@ -62,4 +65,23 @@ export async function createTestDatabase(
     if (url) await dropPostgresDatabase(url);
   };
   return { ...database, url, close };
+}
+
+/**
+ * Fresh, empty storage for a process started from a test (CLI or server): a PGlite data
+ * directory or a new PostgreSQL database, as environment variables for that process.
+ */
+export async function freshStorage(): Promise<{
+  env: Record<string, string>;
+  cleanup: () => Promise<void>;
+}> {
+  if (testDatabaseKind() === "postgres") {
+    const url = await createEmptyPostgresDatabase();
+    return { env: { DATABASE_URL: url }, cleanup: () => dropPostgresDatabase(url) };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "tanggap-test-"));
+  return {
+    env: { DATABASE_URL: "", TANGGAP_DATA_DIR: dir },
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }

@@ -1,11 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createEmptyPostgresDatabase, dropPostgresDatabase, testDatabaseKind } from "../db";
+import { freshStorage } from "../db";
 
-const cleanups: Array<() => Promise<void> | void> = [];
+const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
@@ -42,16 +39,8 @@ describe("tanggap CLI", () => {
   });
 
   it("migrate applies the schema and areas once, then reports them up to date", async () => {
-    let env: Record<string, string>;
-    if (testDatabaseKind() === "postgres") {
-      const url = await createEmptyPostgresDatabase();
-      cleanups.push(() => dropPostgresDatabase(url));
-      env = { DATABASE_URL: url };
-    } else {
-      const dir = mkdtempSync(join(tmpdir(), "tanggap-cli-"));
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      env = { TANGGAP_DATA_DIR: dir };
-    }
+    const { env, cleanup } = await freshStorage();
+    cleanups.push(cleanup);
     const first = tanggap(["migrate"], env);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);

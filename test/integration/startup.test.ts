@@ -1,30 +1,18 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/server/config";
 import { startServer } from "../../src/server/main";
-import { createEmptyPostgresDatabase, dropPostgresDatabase, testDatabaseKind } from "../db";
+import { freshStorage } from "../db";
 
-const cleanups: Array<() => Promise<void> | void> = [];
+const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-async function storage(): Promise<Record<string, string>> {
-  if (testDatabaseKind() === "postgres") {
-    const url = await createEmptyPostgresDatabase();
-    cleanups.push(() => dropPostgresDatabase(url));
-    return { DATABASE_URL: url };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "tanggap-start-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return { TANGGAP_DATA_DIR: dir };
-}
-
 describe("starting the server", () => {
   it("starts twice on the same storage without duplicating areas or failing", async () => {
-    const env = { ...(await storage()), PORT: "0", LOG_LEVEL: "silent" };
+    const storage = await freshStorage();
+    cleanups.push(storage.cleanup);
+    const env = { ...storage.env, PORT: "0", LOG_LEVEL: "silent" };
     const counts: number[] = [];
     for (let run = 0; run < 2; run++) {
       const server = await startServer(loadConfig(env));
