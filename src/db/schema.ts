@@ -92,6 +92,87 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface NamedLocationsTable {
+  id: Generated<string>;
+  kelurahan_code: string;
+  name: string;
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
+  rw: string | null;
+  rt: string | null;
+  geometry: Json<unknown> | null;
+  notes: Generated<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface IndicatorCataloguesTable {
+  version: number;
+  indicators: Json<unknown>;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface RuleSetsTable {
+  version: number;
+  method: string;
+  rules: Json<unknown>;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AssessmentRoundsTable {
+  id: Generated<string>;
+  name: string;
+  method: string;
+  area_code: string;
+  period_start: ColumnType<string, string, string>;
+  period_end: ColumnType<string, string, string>;
+  catalogue_version: number;
+  rule_version: number;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AssessmentsTable {
+  id: Generated<string>;
+  round_id: string;
+  area_code: string;
+  named_location_id: string | null;
+  status: Generated<string>;
+  indicators: Json<unknown>;
+  survey_items: Json<unknown>;
+  notes: Generated<string>;
+  source: Generated<string>;
+  pokok: number | null;
+  pendukung: number | null;
+  survey_score: number | null;
+  class: string;
+  rule_version: number;
+  drafted_by: string | null;
+  verified_by: string | null;
+  verified_at: Timestamp | null;
+  verify_comment: string | null;
+  published_by: string | null;
+  published_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AssessmentClassificationsTable {
+  id: Generated<string>;
+  assessment_id: string;
+  rule_version: number;
+  class: string;
+  pokok: number | null;
+  pendukung: number | null;
+  survey_score: number | null;
+  computed_by: string | null;
+  computed_at: Generated<Timestamp>;
+}
+
 export interface Database {
   areas: AreasTable;
   reference_datasets: ReferenceDatasetsTable;
@@ -100,6 +181,12 @@ export interface Database {
   sessions: SessionsTable;
   invitations: InvitationsTable;
   audit_events: AuditEventsTable;
+  named_locations: NamedLocationsTable;
+  indicator_catalogues: IndicatorCataloguesTable;
+  rule_sets: RuleSetsTable;
+  assessment_rounds: AssessmentRoundsTable;
+  assessments: AssessmentsTable;
+  assessment_classifications: AssessmentClassificationsTable;
 }
 
 /** Serialise a value for a `jsonb` column. */

@@ -18,7 +18,9 @@ import { areasRoutes } from "./modules/areas/areas.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { healthRoutes } from "./modules/health/health.routes";
+import { locationsRoutes } from "./modules/locations/locations.routes";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes";
+import { riskRoutes } from "./modules/risk/risk.routes";
 import { usersRoutes } from "./modules/users/users.routes";
 import { registerAuth } from "./plugins/auth";
 import { registerOpenApi } from "./plugins/openapi";
@@ -99,6 +101,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(organisationsRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
+  await app.register(locationsRoutes);
+  await app.register(riskRoutes);
 
   const pageFallback = await registerWebClient(app, options.config.webRoot);
   app.setNotFoundHandler((request, reply) => {

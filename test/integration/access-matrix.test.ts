@@ -7,6 +7,8 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, ROLES, type Role } from "../../src/domain/access/roles";
+import { DEFAULT_INDICATORS } from "../../src/domain/risk/indicators";
+import { DEFAULT_INDICATOR_RULES } from "../../src/domain/risk/rules";
 import type { AccessCatalogueEntry } from "../../src/server/plugins/auth";
 import { createTestApp, type TestApp } from "../app";
 import {
@@ -18,6 +20,7 @@ import {
   type TestUser,
   unique,
 } from "../factories";
+import { assessmentCsv } from "../risk-fixtures";
 
 const SCOPE = "31.73"; // Jakarta Barat
 interface Fixtures {
@@ -25,8 +28,13 @@ interface Fixtures {
   orgOut: string;
   userIn: string;
   userOut: string;
+  roundIn: string;
+  roundOut: string;
+  locIn: string;
+  locOut: string;
 }
-type Req = Pick<InjectOptions, "url" | "payload">;
+type Req = Pick<InjectOptions, "url" | "payload" | "headers">;
+const oneRowCsv = (code: string) => assessmentCsv([{ code, wanted: "siaga" }]);
 interface Case {
   inScope: (f: Fixtures) => Req;
   outOfScope?: (f: Fixtures) => Req;
@@ -106,6 +114,141 @@ const CASES: Record<string, Case> = {
   },
   "GET /api/audit-events": { inScope: () => ({ url: "/api/audit-events" }) },
   "GET /api/audit-events/verify": { inScope: () => ({ url: "/api/audit-events/verify" }) },
+  "GET /api/named-locations": {
+    inScope: () => ({ url: "/api/named-locations?pageSize=200" }),
+    hiddenId: (f) => f.locOut,
+  },
+  "GET /api/named-locations/:id": {
+    inScope: (f) => ({ url: `/api/named-locations/${f.locIn}` }),
+    outOfScope: (f) => ({ url: `/api/named-locations/${f.locOut}` }),
+  },
+  "POST /api/named-locations": {
+    inScope: () => ({
+      url: "/api/named-locations",
+      payload: { kelurahanCode: "31.73.01.1004", name: unique("Gang") },
+    }),
+    outOfScope: () => ({
+      url: "/api/named-locations",
+      payload: { kelurahanCode: "31.71.01.1001", name: unique("Gang") },
+    }),
+    outStatus: 403,
+  },
+  "PATCH /api/named-locations/:id": {
+    inScope: (f) => ({
+      url: `/api/named-locations/${f.locIn}`,
+      payload: { notes: unique("note") },
+    }),
+    outOfScope: (f) => ({
+      url: `/api/named-locations/${f.locOut}`,
+      payload: { notes: unique("note") },
+    }),
+  },
+  "GET /api/risk/config": { inScope: () => ({ url: "/api/risk/config" }) },
+  "POST /api/risk/catalogue": {
+    inScope: () => ({
+      url: "/api/risk/catalogue",
+      payload: { indicators: [...DEFAULT_INDICATORS], note: "same again" },
+    }),
+  },
+  "POST /api/risk/rules": {
+    inScope: () => ({ url: "/api/risk/rules", payload: { rules: DEFAULT_INDICATOR_RULES } }),
+  },
+  "GET /api/risk/rounds": { inScope: () => ({ url: "/api/risk/rounds" }) },
+  "POST /api/risk/rounds": {
+    inScope: () => ({
+      url: "/api/risk/rounds",
+      payload: {
+        name: unique("Round"),
+        method: "indicator",
+        areaCode: "31.73",
+        periodStart: "2025-01-01",
+        periodEnd: "2025-06-30",
+      },
+    }),
+    outOfScope: () => ({
+      url: "/api/risk/rounds",
+      payload: {
+        name: unique("Round"),
+        method: "indicator",
+        areaCode: "31.71",
+        periodStart: "2025-01-01",
+        periodEnd: "2025-06-30",
+      },
+    }),
+    outStatus: 403,
+  },
+  "GET /api/risk/rounds/:id": {
+    inScope: (f) => ({ url: `/api/risk/rounds/${f.roundIn}` }),
+    outOfScope: (f) => ({ url: `/api/risk/rounds/${f.roundOut}` }),
+  },
+  "GET /api/risk/rounds/:id/assessments": {
+    inScope: (f) => ({ url: `/api/risk/rounds/${f.roundIn}/assessments` }),
+    outOfScope: (f) => ({ url: `/api/risk/rounds/${f.roundOut}/assessments` }),
+  },
+  "PUT /api/risk/rounds/:id/assessments": {
+    inScope: (f) => ({
+      url: `/api/risk/rounds/${f.roundIn}/assessments`,
+      payload: { areaCode: "31.73.01.1004", notes: unique("n") },
+    }),
+    outOfScope: (f) => ({
+      url: `/api/risk/rounds/${f.roundOut}/assessments`,
+      payload: { areaCode: "31.71.01.1001" },
+    }),
+  },
+  "POST /api/risk/rounds/:id/verify": {
+    inScope: (f) => ({ url: `/api/risk/rounds/${f.roundIn}/verify`, payload: {} }),
+    outOfScope: (f) => ({ url: `/api/risk/rounds/${f.roundOut}/verify`, payload: {} }),
+  },
+  "POST /api/risk/rounds/:id/return": {
+    inScope: (f) => ({
+      url: `/api/risk/rounds/${f.roundIn}/return`,
+      payload: { comment: "again" },
+    }),
+    outOfScope: (f) => ({ url: `/api/risk/rounds/${f.roundOut}/return`, payload: {} }),
+  },
+  "POST /api/risk/rounds/:id/publish": {
+    inScope: (f) => ({ url: `/api/risk/rounds/${f.roundIn}/publish`, payload: {} }),
+    outOfScope: (f) => ({ url: `/api/risk/rounds/${f.roundOut}/publish`, payload: {} }),
+  },
+  "POST /api/risk/rounds/:id/reclassify": {
+    inScope: (f) => ({
+      url: `/api/risk/rounds/${f.roundIn}/reclassify`,
+      payload: { ruleVersion: 1 },
+    }),
+    outOfScope: (f) => ({
+      url: `/api/risk/rounds/${f.roundOut}/reclassify`,
+      payload: { ruleVersion: 1 },
+    }),
+  },
+  "GET /api/risk/rounds/:id/template": {
+    inScope: (f) => ({ url: `/api/risk/rounds/${f.roundIn}/template?format=csv` }),
+    outOfScope: (f) => ({ url: `/api/risk/rounds/${f.roundOut}/template?format=csv` }),
+  },
+  "POST /api/risk/rounds/:id/import": {
+    inScope: (f) => ({
+      url: `/api/risk/rounds/${f.roundIn}/import?format=csv&dryRun=true`,
+      headers: { "content-type": "text/csv" },
+      payload: oneRowCsv("31.73.01.1004"),
+    }),
+    outOfScope: (f) => ({
+      url: `/api/risk/rounds/${f.roundOut}/import?format=csv&dryRun=true`,
+      headers: { "content-type": "text/csv" },
+      payload: oneRowCsv("31.71.01.1001"),
+    }),
+  },
+  "GET /api/risk/rounds/:id/export": {
+    inScope: (f) => ({ url: `/api/risk/rounds/${f.roundIn}/export?format=csv` }),
+    outOfScope: (f) => ({ url: `/api/risk/rounds/${f.roundOut}/export?format=csv` }),
+  },
+  "GET /api/risk/map": { inScope: () => ({ url: "/api/risk/map?city=31.73" }) },
+  "GET /api/risk/changes": {
+    inScope: (f) => ({ url: `/api/risk/changes?from=${f.roundIn}&to=${f.roundIn}` }),
+    outOfScope: (f) => ({ url: `/api/risk/changes?from=${f.roundOut}&to=${f.roundIn}` }),
+  },
+  "GET /api/risk/areas/:code": {
+    inScope: () => ({ url: "/api/risk/areas/31.73.01.1004" }),
+    outOfScope: () => ({ url: "/api/risk/areas/31.71.01.1001" }),
+  },
 };
 
 /** Routes every signed-in person may use, and public ones, with a request that succeeds. */
@@ -130,9 +273,33 @@ beforeAll(async () => {
   const db = t.database.db;
   const orgIn = await newOrganisation(db, { areaCode: "31.73.01" });
   const orgOut = await newOrganisation(db, { areaCode: "31.71.01" });
+  const round = (name: string, areaCode: string) =>
+    db
+      .insertInto("assessment_rounds")
+      .values({
+        name,
+        method: "indicator",
+        area_code: areaCode,
+        period_start: "2025-01-01",
+        period_end: "2025-06-30",
+        catalogue_version: 1,
+        rule_version: 1,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  const location = (name: string, code: string) =>
+    db
+      .insertInto("named_locations")
+      .values({ name, kelurahan_code: code })
+      .returning("id")
+      .executeTakeFirstOrThrow();
   fixtures = {
     orgIn,
     orgOut,
+    roundIn: (await round("Matrix Barat", "31.73")).id,
+    roundOut: (await round("Matrix Pusat", "31.71")).id,
+    locIn: (await location("Kompleks Matrix", "31.73.01.1004")).id,
+    locOut: (await location("Gang Matrix", "31.71.01.1001")).id,
     userIn: (await newUser(db, { role: "viewer", scope: "31.73.01", organisationId: orgIn })).id,
     userOut: (await newUser(db, { role: "viewer", scope: "31.71", organisationId: orgOut })).id,
   };
@@ -186,7 +353,10 @@ describe("access table over every API route", () => {
         method: entry.method as "POST",
         ...req,
         csrf: false,
-        headers: { "x-csrf-token": "x".repeat(43) },
+        headers: {
+          ...(req.headers as Record<string, string> | undefined),
+          "x-csrf-token": "x".repeat(43),
+        },
       });
       expect(wrong.statusCode, key(entry)).toBe(403);
     }

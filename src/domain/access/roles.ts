@@ -17,10 +17,17 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const RESOURCES = ["organisation", "user", "audit_event"] as const;
+export const RESOURCES = [
+  "organisation",
+  "user",
+  "audit_event",
+  "named_location",
+  "assessment",
+  "risk_config",
+] as const;
 export type Resource = (typeof RESOURCES)[number];
 
-export const ACTIONS = ["read", "create", "update", "deactivate", "verify"] as const;
+export const ACTIONS = ["read", "create", "update", "deactivate", "verify", "publish"] as const;
 export type Action = (typeof ACTIONS)[number];
 
 type PermissionTable = Record<Role, Partial<Record<Resource, readonly Action[]>>>;
@@ -34,15 +41,40 @@ export const PERMISSIONS: PermissionTable = {
     organisation: ["read", "create", "update"],
     user: ["read", "create", "update", "deactivate"],
     audit_event: ["read", "verify"],
+    named_location: ["read", "create", "update"],
+    assessment: ["read", "create", "update", "verify", "publish"],
+    risk_config: ["read", "update"],
   },
-  analyst: { organisation: ["read"] },
-  programme_officer: { organisation: ["read"] },
-  kelurahan_officer: { organisation: ["read"] },
-  rehab_clinician: { organisation: ["read"] },
-  rehab_supervisor: { organisation: ["read"] },
-  correctional_liaison: { organisation: ["read"] },
-  viewer: { organisation: ["read"] },
+  // BNNP analysts supervise the assessments: they verify and publish.
+  analyst: {
+    organisation: ["read"],
+    named_location: ["read", "create", "update"],
+    assessment: ["read", "create", "update", "verify", "publish"],
+    risk_config: ["read"],
+  },
+  programme_officer: {
+    organisation: ["read"],
+    named_location: ["read"],
+    assessment: ["read"],
+    risk_config: ["read"],
+  },
+  // Drafts assessments and records named locations in their own kelurahan (their scope).
+  kelurahan_officer: {
+    organisation: ["read"],
+    named_location: ["read", "create", "update"],
+    assessment: ["read", "create", "update"],
+    risk_config: ["read"],
+  },
+  rehab_clinician: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
+  rehab_supervisor: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
+  correctional_liaison: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
+  viewer: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
 };
+
+/** Roles that see drafts and verified assessments; everyone else sees published ones only. */
+export function seesUnpublished(role: Role): boolean {
+  return can(role, "update", "assessment");
+}
 
 /** True when `value` names a role. */
 export function isRole(value: string): value is Role {

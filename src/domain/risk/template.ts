@@ -21,7 +21,8 @@ export type ImportProblemCode =
   | "MISSING_VALUE"
   | "DUPLICATE_ROW"
   | "EMPTY_FILE"
-  | "TOO_LONG";
+  | "TOO_LONG"
+  | "NOT_EDITABLE";
 
 export interface ImportProblem {
   /** Spreadsheet row number: 1 is the header, data starts at 2. */

@@ -1,0 +1,534 @@
+/**
+ * Assessment rounds and the workflow of each area's assessment: drafted by an officer in
+ * scope, verified by a supervisor with a comment, published for shared maps. Every step is
+ * audited; classifications keep the rule version that produced them.
+ */
+import { type Kysely, sql } from "kysely";
+import { type Database, json } from "../../../db/schema";
+import {
+  allowedActions,
+  can,
+  inScope,
+  scopePrefix,
+  seesUnpublished,
+} from "../../../domain/access/roles";
+import { codeDepth, isWithin } from "../../../domain/areas/codes";
+import { catalogueProblems, type Indicator } from "../../../domain/risk/indicators";
+import { type RuleSet, ruleProblems } from "../../../domain/risk/rules";
+import type { AuthedContext } from "../../context";
+import { AppError } from "../../errors";
+import { canonicalJson } from "../../json";
+import { recordAudit } from "../audit/audit.service";
+import { classify } from "./risk.classify";
+import {
+  type AssessmentRow,
+  assessmentColumns,
+  catalogueByVersion,
+  latestCatalogue,
+  latestRules,
+  nextVersion,
+  type RoundRow,
+  roundColumns,
+  rulesByVersion,
+} from "./risk.repository";
+
+export type AssessmentInput = {
+  areaCode: string;
+  locationId: string | null;
+  indicators: Record<string, { present: boolean; evidence: string }>;
+  surveyItems: Record<string, number>;
+  notes: string;
+  source: string;
+};
+
+/** A round is visible when it covers the person's scope or lies inside it. */
+export function roundVisible(scope: string, roundArea: string): boolean {
+  return isWithin(scope, roundArea) || isWithin(roundArea, scope);
+}
+
+export class RiskService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async config() {
+    const catalogue = await latestCatalogue(this.db);
+    const rules = await Promise.all(["indicator", "survey"].map((m) => latestRules(this.db, m)));
+    return {
+      catalogue: {
+        version: catalogue.version,
+        note: catalogue.note,
+        indicators: catalogue.indicators,
+      },
+      rules: rules.map((r) => ({
+        version: r.version,
+        method: r.method as "indicator" | "survey",
+        note: r.note,
+        rules: r.rules,
+      })),
+    };
+  }
+
+  async newCatalogue(ctx: AuthedContext, indicators: Indicator[], note: string) {
+    const problems = catalogueProblems(indicators);
+    if (problems.length > 0)
+      throw new AppError("RULES_INVALID", 400, "The catalogue is not valid.", { problems });
+    return this.db.transaction().execute(async (trx) => {
+      const version = await nextVersion(trx, "indicator_catalogues");
+      await trx
+        .insertInto("indicator_catalogues")
+        .values({ version, indicators: json(indicators), note, created_by: ctx.user.id })
+        .execute();
+      await recordAudit(trx, ctx, {
+        action: "risk_config.catalogue",
+        resource: "risk_config",
+        recordId: `catalogue:${version}`,
+        changedFields: ["indicators"],
+      });
+      return { version };
+    });
+  }
+
+  async newRules(ctx: AuthedContext, rules: RuleSet, note: string) {
+    const problems = ruleProblems(rules);
+    if (problems.length > 0)
+      throw new AppError("RULES_INVALID", 400, "The rule set is not valid.", { problems });
+    return this.db.transaction().execute(async (trx) => {
+      const version = await nextVersion(trx, "rule_sets");
+      await trx
+        .insertInto("rule_sets")
+        .values({
+          version,
+          method: rules.method,
+          rules: json(rules),
+          note,
+          created_by: ctx.user.id,
+        })
+        .execute();
+      await recordAudit(trx, ctx, {
+        action: "risk_config.rules",
+        resource: "risk_config",
+        recordId: `rules:${version}`,
+        changedFields: ["rules"],
+      });
+      return { version };
+    });
+  }
+
+  /** Rounds the person may see, newest period first, with counts of what they may see. */
+  async listRounds(ctx: AuthedContext) {
+    const rows = await roundColumns(this.db)
+      .orderBy("r.period_end", "desc")
+      .orderBy("r.name")
+      .execute();
+    const visible = rows.filter((r) => roundVisible(ctx.user.scope, r.area_code));
+    return Promise.all(visible.map((r) => this.toRound(ctx, r)));
+  }
+
+  async getRound(ctx: AuthedContext, id: string) {
+    return this.toRound(ctx, await this.loadRound(ctx, id));
+  }
+
+  async loadRound(
+    ctx: AuthedContext,
+    id: string,
+    db: Kysely<Database> = this.db,
+  ): Promise<RoundRow> {
+    const row = await roundColumns(db).where("r.id", "=", id).executeTakeFirst();
+    if (!row || !roundVisible(ctx.user.scope, row.area_code))
+      throw new AppError("ROUND_NOT_FOUND", 404, "No such assessment round.");
+    return row;
+  }
+
+  private async toRound(ctx: AuthedContext, r: RoundRow) {
+    const counts = await this.visibleAssessments(ctx, r.id)
+      .clearSelect()
+      .select(["s.status", "s.class", (eb) => eb.fn.countAll<string>().as("n")])
+      .groupBy(["s.status", "s.class"])
+      .execute();
+    const byStatus: Record<string, number> = {};
+    const byClass: Record<string, number> = {};
+    for (const c of counts) {
+      byStatus[c.status] = (byStatus[c.status] ?? 0) + Number(c.n);
+      if (c.status === "published") byClass[c.class] = (byClass[c.class] ?? 0) + Number(c.n);
+    }
+    return {
+      id: r.id,
+      name: r.name,
+      method: r.method as "indicator" | "survey",
+      areaCode: r.area_code,
+      areaName: r.area_name,
+      periodStart: dateText(r.period_start),
+      periodEnd: dateText(r.period_end),
+      catalogueVersion: r.catalogue_version,
+      ruleVersion: r.rule_version,
+      counts: { byStatus, byClass },
+      actions: allowedActions(ctx.user.role, "assessment"),
+    };
+  }
+
+  async createRound(
+    ctx: AuthedContext,
+    input: {
+      name: string;
+      method: "indicator" | "survey";
+      areaCode: string;
+      periodStart: string;
+      periodEnd: string;
+    },
+  ) {
+    if (!inScope(ctx.user.scope, input.areaCode))
+      throw new AppError("SCOPE_VIOLATION", 403, "That area is outside your scope.");
+    const area = await this.db
+      .selectFrom("areas")
+      .select("code")
+      .where("code", "=", input.areaCode)
+      .executeTakeFirst();
+    if (!area) throw new AppError("AREA_NOT_FOUND", 400, `No area with code ${input.areaCode}.`);
+    const catalogue = await latestCatalogue(this.db);
+    const rules = await latestRules(this.db, input.method);
+    const id = await this.db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto("assessment_rounds")
+        .values({
+          name: input.name,
+          method: input.method,
+          area_code: input.areaCode,
+          period_start: input.periodStart,
+          period_end: input.periodEnd,
+          catalogue_version: catalogue.version,
+          rule_version: rules.version,
+          created_by: ctx.user.id,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, ctx, {
+        action: "assessment_round.create",
+        resource: "assessment",
+        recordId: id,
+        changedFields: Object.keys(input),
+      });
+      return id;
+    });
+    return this.getRound(ctx, id);
+  }
+
+  /** Assessments of a round inside the person's scope (published only, for readers). */
+  visibleAssessments(ctx: AuthedContext, roundId: string, db: Kysely<Database> = this.db) {
+    let query = assessmentColumns(db)
+      .where("s.round_id", "=", roundId)
+      .where((eb) =>
+        eb.or([
+          eb("s.area_code", "=", ctx.user.scope),
+          eb("s.area_code", "like", scopePrefix(ctx.user.scope)),
+        ]),
+      );
+    if (!seesUnpublished(ctx.user.role)) query = query.where("s.status", "=", "published");
+    return query;
+  }
+
+  async listAssessments(ctx: AuthedContext, roundId: string, status?: string) {
+    await this.loadRound(ctx, roundId);
+    let query = this.visibleAssessments(ctx, roundId);
+    if (status) query = query.where("s.status", "=", status);
+    const rows = await query.orderBy("s.area_code").orderBy("l.name").execute();
+    return rows.map((r) => this.toAssessment(ctx, r));
+  }
+
+  toAssessment(ctx: AuthedContext, r: AssessmentRow) {
+    return {
+      id: r.id,
+      roundId: r.round_id,
+      areaCode: r.area_code,
+      areaName: r.area_name,
+      kecamatanName: r.kecamatan_name,
+      locationId: r.named_location_id,
+      locationName: r.location_name,
+      status: r.status as "draft" | "verified" | "published",
+      indicators: r.indicators as unknown as Record<string, { present: boolean; evidence: string }>,
+      surveyItems: r.survey_items as unknown as Record<string, number>,
+      notes: r.notes,
+      source: r.source,
+      pokok: r.pokok,
+      pendukung: r.pendukung,
+      surveyScore: r.survey_score,
+      class: r.class as "bahaya" | "waspada" | "siaga" | "aman",
+      ruleVersion: r.rule_version,
+      verifyComment: r.verify_comment,
+      actions: allowedActions(ctx.user.role, "assessment").filter(
+        (a) => r.status === "draft" || (a !== "update" && a !== "create"),
+      ),
+    };
+  }
+
+  /**
+   * Create or update the draft assessment of one kelurahan (or named location) in a round.
+   * Returns null when nothing changed. Used by the form and, row by row, by the importer.
+   */
+  async saveDraft(
+    ctx: AuthedContext,
+    round: RoundRow,
+    input: AssessmentInput,
+    trx: Kysely<Database>,
+  ): Promise<{ id: string; created: boolean } | null> {
+    if (codeDepth(input.areaCode) !== 4 || !isWithin(input.areaCode, round.area_code)) {
+      throw new AppError("AREA_NOT_FOUND", 400, "The area is not a kelurahan of this round.");
+    }
+    if (!inScope(ctx.user.scope, input.areaCode))
+      throw new AppError("SCOPE_VIOLATION", 403, "That area is outside your scope.");
+    if (input.locationId) {
+      const location = await trx
+        .selectFrom("named_locations")
+        .select("kelurahan_code")
+        .where("id", "=", input.locationId)
+        .executeTakeFirst();
+      if (location?.kelurahan_code !== input.areaCode)
+        throw new AppError("LOCATION_NOT_FOUND", 400, "No such named location in that kelurahan.");
+    }
+    const catalogue = await catalogueByVersion(trx, round.catalogue_version);
+    const rules = await rulesByVersion(trx, round.rule_version);
+    const activeCodes = new Set(catalogue.indicators.filter((i) => !i.retired).map((i) => i.code));
+    const unknown = Object.keys(input.indicators).filter((c) => !activeCodes.has(c));
+    if (unknown.length > 0)
+      throw new AppError("VALIDATION_FAILED", 400, "Unknown indicators.", [
+        { field: "indicators", problem: unknown.join(",") },
+      ]);
+    const result = classify(
+      rules!.rules,
+      catalogue.indicators,
+      input.indicators,
+      input.surveyItems,
+    );
+    const existing = await trx
+      .selectFrom("assessments")
+      .select(["id", "status", "indicators", "survey_items", "notes", "source"])
+      .where("round_id", "=", round.id)
+      .where("area_code", "=", input.areaCode)
+      .where((eb) =>
+        input.locationId
+          ? eb("named_location_id", "=", input.locationId)
+          : eb("named_location_id", "is", null),
+      )
+      .executeTakeFirst();
+    const values = {
+      indicators: json(input.indicators),
+      survey_items: json(input.surveyItems),
+      notes: input.notes,
+      source: input.source,
+      pokok: result.pokok,
+      pendukung: result.pendukung,
+      survey_score: result.surveyScore,
+      class: result.class,
+      rule_version: round.rule_version,
+    };
+    let id: string;
+    let created = false;
+    if (existing) {
+      const same =
+        canonicalJson(existing.indicators) === canonicalJson(input.indicators) &&
+        canonicalJson(existing.survey_items) === canonicalJson(input.surveyItems) &&
+        existing.notes === input.notes &&
+        existing.source === input.source;
+      if (same) return null;
+      if (existing.status !== "draft")
+        throw new AppError(
+          "INVALID_TRANSITION",
+          409,
+          "Only a draft can be changed; return it to draft first.",
+        );
+      id = existing.id;
+      await trx
+        .updateTable("assessments")
+        .set({ ...values, drafted_by: ctx.user.id, updated_at: sql`now()` })
+        .where("id", "=", id)
+        .execute();
+    } else {
+      created = true;
+      ({ id } = await trx
+        .insertInto("assessments")
+        .values({
+          ...values,
+          round_id: round.id,
+          area_code: input.areaCode,
+          named_location_id: input.locationId,
+          drafted_by: ctx.user.id,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow());
+    }
+    await trx
+      .insertInto("assessment_classifications")
+      .values({
+        assessment_id: id,
+        rule_version: round.rule_version,
+        class: result.class,
+        pokok: result.pokok,
+        pendukung: result.pendukung,
+        survey_score: result.surveyScore,
+        computed_by: ctx.user.id,
+      })
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: created ? "assessment.create" : "assessment.update",
+      resource: "assessment",
+      recordId: id,
+      changedFields: ["indicators", "surveyItems", "notes", "source", "class"],
+    });
+    return { id, created };
+  }
+
+  async save(ctx: AuthedContext, roundId: string, input: AssessmentInput) {
+    const round = await this.loadRound(ctx, roundId);
+    const saved = await this.db
+      .transaction()
+      .execute((trx) => this.saveDraft(ctx, round, input, trx));
+    const query = this.visibleAssessments(ctx, roundId)
+      .where("s.area_code", "=", input.areaCode)
+      .where((eb) =>
+        input.locationId
+          ? eb("s.named_location_id", "=", input.locationId)
+          : eb("s.named_location_id", "is", null),
+      );
+    const row = saved
+      ? await query.where("s.id", "=", saved.id).executeTakeFirstOrThrow()
+      : await query.executeTakeFirstOrThrow();
+    return this.toAssessment(ctx, row);
+  }
+
+  /**
+   * Move assessments between workflow states. `ids` limits to some; otherwise every
+   * assessment of the round in scope that is in the `from` state.
+   */
+  async transition(
+    ctx: AuthedContext,
+    roundId: string,
+    step: "verify" | "return" | "publish",
+    options: { ids?: string[] | undefined; comment?: string | undefined } = {},
+  ): Promise<{ changed: number }> {
+    await this.loadRound(ctx, roundId);
+    const from = step === "publish" ? "verified" : step === "verify" ? "draft" : "verified";
+    const to = step === "publish" ? "published" : step === "verify" ? "verified" : "draft";
+    const needed = step === "publish" ? "publish" : "verify";
+    if (!can(ctx.user.role, needed, "assessment"))
+      throw new AppError("FORBIDDEN", 403, "Your role cannot do this step.");
+    return this.db.transaction().execute(async (trx) => {
+      let query = this.visibleAssessments(ctx, roundId, trx)
+        .clearSelect()
+        .select(["s.id", "s.status"]);
+      if (options.ids)
+        query = query.where(
+          "s.id",
+          "in",
+          options.ids.length > 0 ? options.ids : ["00000000-0000-0000-0000-000000000000"],
+        );
+      const rows = await query.execute();
+      if (options.ids) {
+        if (rows.length !== options.ids.length)
+          throw new AppError("ASSESSMENT_NOT_FOUND", 404, "No such assessment.");
+        if (rows.some((r) => r.status !== from))
+          throw new AppError(
+            "INVALID_TRANSITION",
+            409,
+            `Only a ${from} assessment can be moved to ${to}.`,
+          );
+      }
+      const ids = rows.filter((r) => r.status === from).map((r) => r.id);
+      if (ids.length === 0) return { changed: 0 };
+      const stamp =
+        step === "verify"
+          ? {
+              verified_by: ctx.user.id,
+              verified_at: sql<Date>`now()`,
+              verify_comment: options.comment ?? "",
+            }
+          : step === "publish"
+            ? { published_by: ctx.user.id, published_at: sql<Date>`now()` }
+            : { verify_comment: options.comment ?? "", verified_by: null, verified_at: null };
+      await trx
+        .updateTable("assessments")
+        .set({ status: to, ...stamp, updated_at: sql`now()` })
+        .where("id", "in", ids)
+        .execute();
+      for (const id of ids) {
+        await recordAudit(trx, ctx, {
+          action: `assessment.${step}`,
+          resource: "assessment",
+          recordId: id,
+          changedFields: ["status"],
+        });
+      }
+      return { changed: ids.length };
+    });
+  }
+
+  /** Reclassify every assessment of a round with another rule version; history is kept. */
+  async reclassify(ctx: AuthedContext, roundId: string, ruleVersion: number) {
+    const round = await this.loadRound(ctx, roundId);
+    const rules = await rulesByVersion(this.db, ruleVersion);
+    if (!rules || rules.method !== round.method)
+      throw new AppError(
+        "RULES_INVALID",
+        400,
+        "No rule set of that version for this round's method.",
+      );
+    const catalogue = await catalogueByVersion(this.db, round.catalogue_version);
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom("assessments")
+        .select(["id", "indicators", "survey_items"])
+        .where("round_id", "=", roundId)
+        .execute();
+      for (const row of rows) {
+        const result = classify(
+          rules.rules,
+          catalogue.indicators,
+          row.indicators as never,
+          row.survey_items as never,
+        );
+        await trx
+          .insertInto("assessment_classifications")
+          .values({
+            assessment_id: row.id,
+            rule_version: ruleVersion,
+            class: result.class,
+            pokok: result.pokok,
+            pendukung: result.pendukung,
+            survey_score: result.surveyScore,
+            computed_by: ctx.user.id,
+          })
+          .execute();
+        await trx
+          .updateTable("assessments")
+          .set({
+            class: result.class,
+            pokok: result.pokok,
+            pendukung: result.pendukung,
+            survey_score: result.surveyScore,
+            rule_version: ruleVersion,
+            updated_at: sql`now()`,
+          })
+          .where("id", "=", row.id)
+          .execute();
+      }
+      await trx
+        .updateTable("assessment_rounds")
+        .set({ rule_version: ruleVersion, updated_at: sql`now()` })
+        .where("id", "=", roundId)
+        .execute();
+      await recordAudit(trx, ctx, {
+        action: "assessment_round.reclassify",
+        resource: "assessment",
+        recordId: roundId,
+        changedFields: ["ruleVersion", "class"],
+      });
+      return { changed: rows.length };
+    });
+  }
+}
+
+/** A `date` column as YYYY-MM-DD, whichever way the driver returned it. */
+export function dateText(value: unknown): string {
+  if (value instanceof Date) {
+    const local = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
+    return local.toISOString().slice(0, 10);
+  }
+  return String(value).slice(0, 10);
+}
