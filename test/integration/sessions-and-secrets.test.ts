@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/index";
 import { loadConfig } from "../../src/server/config";
 import { startServer } from "../../src/server/main";
+import { verifyAuditChain } from "../../src/server/modules/audit/audit.service";
 import { createTestApp, type TestApp } from "../app";
 import { createTestDatabase, freshStorage, type TestDatabase } from "../db";
 import { anonymousClient, cookiesOf, newOrganisation, newUser, signIn } from "../factories";
@@ -212,6 +213,42 @@ describe("demo mode", () => {
         const me = (await client.request({ method: "GET", url: "/api/auth/session" })).json();
         expect(me.user.role).toBe(account.role);
       }
+      // Two published rounds for Jakarta Barat with movement, and the two named locations.
+      const viewer = await signIn(server.app, {
+        email: "viewer@demo.tanggap.test",
+        password: session.demo.password,
+      });
+      const rounds = (await viewer.request({ method: "GET", url: "/api/risk/rounds" })).json();
+      expect(rounds).toHaveLength(2);
+      expect(
+        rounds.every(
+          (r: { counts: { byStatus: Record<string, number> } }) =>
+            r.counts.byStatus.published === 57,
+        ),
+      ).toBe(true);
+      const [second, first] = rounds as Array<{ id: string }>;
+      const changes = (
+        await viewer.request({
+          method: "GET",
+          url: `/api/risk/changes?from=${first!.id}&to=${second!.id}`,
+        })
+      ).json();
+      expect(changes.summary.up).toBeGreaterThan(0);
+      expect(changes.summary.down).toBeGreaterThan(0);
+      const locations = (
+        await viewer.request({ method: "GET", url: "/api/named-locations" })
+      ).json().items;
+      expect(
+        locations.map((l: { name: string; rw: string; geometry: unknown }) => [
+          l.name,
+          l.rw,
+          l.geometry,
+        ]),
+      ).toEqual([
+        ["Kompleks Permata", "07", null],
+        ["Kampung Kiapang", "03", null],
+      ]);
+      expect(await verifyAuditChain(server.database.db)).toMatchObject({ ok: true });
     } finally {
       await server.close();
       await storage.cleanup();

@@ -12,6 +12,7 @@ import { type RequestContext, systemContext } from "../context";
 import { AppError } from "../errors";
 import { recordAudit } from "../modules/audit/audit.service";
 import { assertStrongPassword, hashPassword } from "../modules/auth/auth.service";
+import { seedDemoRisk } from "./demo-risk";
 
 /** Find an organisation by name, or create it; returns its id. */
 async function ensureOrganisation(
@@ -211,12 +212,13 @@ export function demoEmail(role: Role): string {
 export async function seedDemo(db: Kysely<Database>, password: string) {
   const passwordHash = await hashPassword(password);
   const ctx = systemContext("demo:seed");
-  await db.transaction().execute(async (trx) => {
+  const userIds = await db.transaction().execute(async (trx) => {
     const ids = new Map<string, string>();
+    const users = new Map<Role, string>();
     for (const org of DEMO_ORGANISATIONS)
       ids.set(org.name, await ensureOrganisation(trx, ctx, org));
     for (const account of DEMO_ACCOUNTS) {
-      await insertAccount(trx, ctx, {
+      const id = await insertAccount(trx, ctx, {
         email: demoEmail(account.role),
         name: account.name,
         organisationId: ids.get(account.organisation)!,
@@ -224,7 +226,10 @@ export async function seedDemo(db: Kysely<Database>, password: string) {
         scope: account.scope,
         passwordHash,
       });
+      users.set(account.role, id);
     }
+    return users;
   });
+  await seedDemoRisk(db, userIds.get("analyst")!);
   return DEMO_ACCOUNTS.map((a) => ({ email: demoEmail(a.role), role: a.role }));
 }

@@ -231,7 +231,8 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError("UNSUPPORTED_FILE", 400, "Send the file as the request body.");
+      if (!Buffer.isBuffer(body) || body.length === 0)
+        throw new AppError("UNSUPPORTED_FILE", 400, "Send the file as the request body.");
       return files.import(
         authedContextOf(request),
         request.params.id,
