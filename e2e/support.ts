@@ -21,11 +21,12 @@ export interface E2eEnv {
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
-export async function startE2e(): Promise<E2eEnv> {
+export async function startE2e(options: { demo?: boolean } = {}): Promise<E2eEnv> {
   const dataDir = mkdtempSync(join(tmpdir(), "tanggap-e2e-db-"));
   const profile = mkdtempSync(join(tmpdir(), "tanggap-e2e-profile-"));
   const server = await startServer(
     loadConfig({ PORT: "0", LOG_LEVEL: "warn", TANGGAP_DATA_DIR: dataDir }),
+    { seedDemo: options.demo ?? false },
   );
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

@@ -1,11 +1,15 @@
+import { RouterProvider } from "react-router";
 import { ErrorBoundary } from "./components/ErrorBoundary";
-import { AreasPage } from "./features/areas/AreasPage";
+import { SessionProvider } from "./features/auth/session";
+import { router } from "./router";
 
-/** The application root. */
+/** The application root: the session (loaded in the background) around the routes. */
 export function App() {
   return (
     <ErrorBoundary>
-      <AreasPage />
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
     </ErrorBoundary>
   );
 }

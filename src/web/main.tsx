@@ -1,5 +1,7 @@
 // Base styles first, so feature and map styles imported by components can refine them.
 import "./styles.css";
+import "./components/layout.css";
+import "./components/forms.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";

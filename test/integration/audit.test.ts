@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, prepareDatabase } from "../../src/db/index";
-import { verifyAuditChain } from "../../src/server/modules/audit/audit.service";
+import { systemContext } from "../../src/server/context";
+import { recordAudit, verifyAuditChain } from "../../src/server/modules/audit/audit.service";
 import { createAdministrator, seedDemo } from "../../src/server/system/accounts";
 import { createTestApp, type TestApp } from "../app";
 import { createTestDatabase, freshStorage } from "../db";
@@ -65,7 +66,7 @@ describe("audit log", () => {
     expect(update?.changed_fields).toEqual(["name"]);
   });
 
-  it("writes no event when the change fails (same transaction)", async () => {
+  it("writes no event when the change fails, and none survives a rolled-back transaction", async () => {
     const name = unique("Duplicate");
     await admin.request({
       method: "POST",
@@ -76,11 +77,26 @@ describe("audit log", () => {
     const clash = await admin.request({
       method: "POST",
       url: "/api/organisations",
-      payload: { name, type: "police", areaCode: "31.73" },
+      payload: { name: name.toUpperCase(), type: "police", areaCode: "31.73" },
     });
     expect(clash.statusCode).toBe(409);
-    expect(clash.json().error.code).toBe("CONFLICT");
+    expect(clash.json().error.code).toBe("NAME_TAKEN");
     expect((await events("organisation.create")).length).toBe(before);
+
+    const count = async () =>
+      (await t.database.db.selectFrom("audit_events").select("id").execute()).length;
+    const total = await count();
+    await expect(
+      t.database.db.transaction().execute(async (trx) => {
+        await recordAudit(trx, systemContext("test"), {
+          action: "organisation.create",
+          resource: "organisation",
+        });
+        throw new Error("the change failed after its event was appended");
+      }),
+    ).rejects.toThrow(/change failed/);
+    expect(await count()).toBe(total);
+    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
   });
 
   it("audits reads of protected records (a person's record)", async () => {

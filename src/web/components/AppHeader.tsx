@@ -1,10 +1,24 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { AccountMenu } from "./AccountMenu";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { SiteNav } from "./SiteNav";
 
-/** The top bar: product name, subtitle, page controls and the language switch. */
-export function AppHeader({ children }: { children?: ReactNode }) {
+interface AppHeaderProps {
+  children?: ReactNode;
+  /** The product name is the page's `<h1>` on the map; other pages have their own heading. */
+  brandHeading?: boolean;
+}
+
+/** The top bar: product name, subtitle, navigation, page controls, language and account. */
+export function AppHeader({ children, brandHeading = true }: AppHeaderProps) {
   const { t } = useTranslation();
+  const name = (
+    <Link to="/" className="brand__link">
+      {t("app.name")}
+    </Link>
+  );
   return (
     <header className="app-header">
       <div className="brand">
@@ -13,15 +27,21 @@ export function AppHeader({ children }: { children?: ReactNode }) {
           <circle cx="16" cy="12.5" r="4.5" />
         </svg>
         <div>
-          <h1 className="brand__name">{t("app.name")}</h1>
+          {brandHeading ? (
+            <h1 className="brand__name">{name}</h1>
+          ) : (
+            <p className="brand__name">{name}</p>
+          )}
           <p className="brand__subtitle" data-testid="subtitle">
             {t("app.subtitle")}
           </p>
         </div>
       </div>
+      <SiteNav />
       <div className="app-header__controls">
         {children}
         <LanguageSwitch />
+        <AccountMenu />
       </div>
     </header>
   );

@@ -1,7 +1,8 @@
 import { Component, type ErrorInfo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-function CrashMessage() {
+/** The translated "something went wrong" page with a reload button. */
+export function CrashMessage() {
   const { t } = useTranslation();
   return (
     <div className="crash" role="alert">

@@ -16,10 +16,30 @@ export function formatNumber(
   return new Intl.NumberFormat(localeFor(language), options).format(value);
 }
 
-/** Number formatters bound to the current interface language. */
+/** Date and time shown to people: Jakarta time (WIB) whatever the browser's own zone. */
+export const DISPLAY_TIME_ZONE = "Asia/Jakarta";
+
+/** Formats an instant for the language in Jakarta time, e.g. `30 Nov 2026, 02.32.36 WIB`. */
+export function formatDateTime(value: string | Date, language: string): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return String(value);
+  return new Intl.DateTimeFormat(localeFor(language), {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    timeZone: DISPLAY_TIME_ZONE,
+    timeZoneName: "short",
+  }).format(date);
+}
+
+/** Number and date formatters bound to the current interface language. */
 export function useFormat(): {
   number: (value: number, options?: Intl.NumberFormatOptions) => string;
   decimal: (value: number, fractionDigits: number) => string;
+  dateTime: (value: string | Date) => string;
 } {
   const { i18n } = useTranslation();
   const language = i18n.language;
@@ -30,5 +50,6 @@ export function useFormat(): {
         minimumFractionDigits: fractionDigits,
         maximumFractionDigits: fractionDigits,
       }),
+    dateTime: (value) => formatDateTime(value, language),
   };
 }

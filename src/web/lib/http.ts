@@ -3,6 +3,22 @@ export const KNOWN_ERROR_CODES = [
   "AREA_LEVEL_UNKNOWN",
   "AREA_CODE_MALFORMED",
   "AREA_NOT_FOUND",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "CSRF_INVALID",
+  "INVALID_CREDENTIALS",
+  "ACCOUNT_LOCKED",
+  "PASSWORD_TOO_WEAK",
+  "INVITATION_INVALID",
+  "SCOPE_VIOLATION",
+  "ORGANISATION_NOT_FOUND",
+  "USER_NOT_FOUND",
+  "EMAIL_TAKEN",
+  "NAME_TAKEN",
+  "SELF_DEACTIVATION",
+  "CONFLICT",
+  "RATE_LIMITED",
+  "PAYLOAD_TOO_LARGE",
   "VALIDATION_FAILED",
   "NOT_FOUND",
   "INTERNAL",
@@ -12,12 +28,16 @@ export const KNOWN_ERROR_CODES = [
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 
+/** Fired on `window` when the server answers UNAUTHENTICATED (the session has ended). */
+export const UNAUTHENTICATED_EVENT = "tanggap:unauthenticated";
+
 /** A failed API call, carrying the server's stable error code (never its message text). */
 export class ApiError extends Error {
   constructor(
     readonly code: string,
     readonly status: number,
     readonly requestId?: string,
+    readonly details?: unknown,
   ) {
     super(code);
     this.name = "ApiError";
@@ -29,6 +49,11 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
 
+/** The error's code when it is an {@link ApiError}, otherwise null. */
+export function errorCode(error: unknown): string | null {
+  return error instanceof ApiError ? error.code : null;
+}
+
 /** The catalogue key describing an error, falling back to a generic message. */
 export function errorKey(error: unknown): `errors.${KnownErrorCode}` {
   const code = error instanceof ApiError ? error.code : "UNKNOWN";
@@ -38,32 +63,60 @@ export function errorKey(error: unknown): `errors.${KnownErrorCode}` {
   return `errors.${known}`;
 }
 
+/** Fields named by a VALIDATION_FAILED answer (`details: [{ field, problem }]`). */
+export function invalidFields(error: unknown): string[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
+  return error.details.flatMap((item: unknown) =>
+    item && typeof item === "object" && typeof (item as { field?: unknown }).field === "string"
+      ? [(item as { field: string }).field]
+      : [],
+  );
+}
+
+/** The problems listed by a PASSWORD_TOO_WEAK answer (`details: { problems: [...] }`). */
+export function passwordProblemsOf(error: unknown): string[] {
+  if (!(error instanceof ApiError) || error.code !== "PASSWORD_TOO_WEAK") return [];
+  const problems = (error.details as { problems?: unknown } | undefined)?.problems;
+  return Array.isArray(problems) ? problems.filter((p) => typeof p === "string") : [];
+}
+
 interface ErrorBody {
-  error?: { code?: unknown; requestId?: unknown };
+  error?: { code?: unknown; requestId?: unknown; details?: unknown };
 }
 
 async function readError(response: Response): Promise<ApiError> {
   const fallback = response.status >= 500 ? "INTERNAL" : "UNKNOWN";
+  let error: ApiError;
   try {
     const body = (await response.json()) as ErrorBody;
     const code = typeof body.error?.code === "string" ? body.error.code : fallback;
     const requestId = typeof body.error?.requestId === "string" ? body.error.requestId : undefined;
-    return new ApiError(code, response.status, requestId);
+    error = new ApiError(code, response.status, requestId, body.error?.details);
   } catch {
-    return new ApiError(fallback, response.status);
+    error = new ApiError(fallback, response.status);
   }
+  if (error.code === "UNAUTHENTICATED") window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+  return error;
 }
 
-/**
- * GETs JSON from our own API. Rejects with an {@link ApiError} (`NETWORK` when the server
- * cannot be reached), or with the AbortError when `signal` cancels the request.
- */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+interface RequestOptions {
+  method?: "GET" | "POST" | "PATCH";
+  body?: unknown;
+  csrfToken?: string;
+  signal?: AbortSignal | undefined;
+}
+
+async function request<T>(path: string, options: RequestOptions): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.csrfToken) headers["x-csrf-token"] = options.csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {
-      signal: signal ?? null,
-      headers: { accept: "application/json" },
+      method: options.method ?? "GET",
+      signal: options.signal ?? null,
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
       credentials: "same-origin",
     });
   } catch (error) {
@@ -77,4 +130,35 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
     if (isAbortError(error)) throw error;
     throw new ApiError("BAD_RESPONSE", response.status);
   }
+}
+
+/**
+ * GETs JSON from our own API. Rejects with an {@link ApiError} (`NETWORK` when the server
+ * cannot be reached), or with the AbortError when `signal` cancels the request.
+ */
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, { signal });
+}
+
+/**
+ * POSTs or PATCHes JSON to our own API with the session's CSRF token
+ * (`x-csrf-token`, required on every state-changing request). Rejects like {@link getJson}.
+ */
+export function sendJson<T>(
+  method: "POST" | "PATCH",
+  path: string,
+  body: unknown,
+  csrfToken: string,
+): Promise<T> {
+  return request<T>(path, { method, body: body ?? {}, csrfToken });
+}
+
+/** A query string from the non-empty values, e.g. `?q=x&page=2` (empty string when none). */
+export function queryString(values: Record<string, string | number | undefined | null>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
 }

@@ -1,5 +1,5 @@
 /** Organisations at the table, each placed in an area; people see those inside their scope. */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../../db/schema";
 import type { OrganisationType } from "../../../domain/access/organisations";
 import { allowedActions } from "../../../domain/access/roles";
@@ -66,11 +66,24 @@ export class OrganisationsService {
     return this.toOrganisation(ctx, row);
   }
 
+  /** Names are unique across all organisations (whatever the scope): say so clearly. */
+  private async assertNameFree(name: string, exceptId?: string) {
+    let query = this.db
+      .selectFrom("organisations")
+      .select("id")
+      .where(sql<string>`lower(name)`, "=", name.toLowerCase());
+    if (exceptId) query = query.where("id", "!=", exceptId);
+    if (await query.executeTakeFirst()) {
+      throw new AppError("NAME_TAKEN", 409, "An organisation with this name exists.");
+    }
+  }
+
   async create(
     ctx: AuthedContext,
     input: { name: string; type: OrganisationType; areaCode: string },
   ) {
     await assertAreaInScope(this.areas, ctx, input.areaCode);
+    await this.assertNameFree(input.name);
     const id = await this.db.transaction().execute(async (trx) => {
       const { id } = await insertOrganisation(trx, {
         name: input.name,
@@ -99,6 +112,8 @@ export class OrganisationsService {
     }
     const changed = changedFields(current, input);
     if (changed.length === 0) return current;
+    if (input.name !== undefined && input.name !== current.name)
+      await this.assertNameFree(input.name, id);
     await this.db.transaction().execute(async (trx) => {
       await updateOrganisation(trx, id, {
         ...(input.name !== undefined ? { name: input.name } : {}),

@@ -52,7 +52,10 @@ export class UsersService {
       lockedUntil: row.locked_until
         ? new Date(row.locked_until as unknown as string).toISOString()
         : null,
-      actions: allowedActions(ctx.user.role, "user"),
+      // Nobody deactivates their own account.
+      actions: allowedActions(ctx.user.role, "user").filter(
+        (a) => a !== "deactivate" || row.id !== ctx.user.id,
+      ),
     };
   }
 
@@ -98,7 +101,9 @@ export class UsersService {
     ctx: AuthedContext,
     input: { email: string; name: string; organisationId: string; role: Role; scope: string },
   ) {
-    await this.organisations.get(ctx, input.organisationId);
+    const organisation = await this.organisations.get(ctx, input.organisationId);
+    if (!organisation.active)
+      throw new AppError("CONFLICT", 409, "The organisation is deactivated.");
     await assertAreaInScope(this.areas, ctx, input.scope);
     if (await emailTaken(this.db, input.email)) {
       throw new AppError("EMAIL_TAKEN", 409, "An account with this e-mail exists.");

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AppHeader } from "../../components/AppHeader";
+import { useDocumentTitle } from "../../components/PageLayout";
 import { useAsyncData } from "../../hooks/useAsyncData";
 import { AreaMap } from "./AreaMap";
 import { AreaPanel } from "./AreaPanel";
@@ -16,6 +17,7 @@ import "./areas.css";
 /** The map page: city selector, kelurahan map, status, legend and the area panel. */
 export function AreasPage() {
   const { t } = useTranslation();
+  useDocumentTitle();
   const [city, chooseCity] = useCityParam();
   const cities = useAsyncData("cities", fetchCities);
   const context = useAsyncData("context", loadContextLayer);

@@ -1,0 +1,45 @@
+import { useTranslation } from "react-i18next";
+import { NavLink } from "react-router";
+import { useSession } from "../features/auth/session";
+
+/** Links to the pages the person may open: the map always, the rest by permission. */
+export function SiteNav() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const links = [
+    { to: "/", label: t("nav.map"), testId: "nav-map", show: true },
+    {
+      to: "/admin/organisasi",
+      label: t("nav.organisations"),
+      testId: "nav-organisations",
+      show: can("organisation", "read"),
+    },
+    {
+      to: "/admin/pengguna",
+      label: t("nav.users"),
+      testId: "nav-users",
+      show: can("user", "read"),
+    },
+    {
+      to: "/admin/audit",
+      label: t("nav.audit"),
+      testId: "nav-audit",
+      show: can("audit_event", "read"),
+    },
+  ];
+  return (
+    <nav className="site-nav" aria-label={t("nav.label")}>
+      <ul className="site-nav__list">
+        {links
+          .filter((link) => link.show)
+          .map((link) => (
+            <li key={link.to}>
+              <NavLink to={link.to} end className="site-nav__link" data-testid={link.testId}>
+                {link.label}
+              </NavLink>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}
