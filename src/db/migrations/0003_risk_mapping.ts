@@ -18,7 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await sql`create unique index named_locations_name_idx on named_locations (kelurahan_code, lower(name))`.execute(db);
+  await sql`create unique index named_locations_name_idx on named_locations (kelurahan_code, lower(name))`.execute(
+    db,
+  );
 
   await db.schema
     .createTable("indicator_catalogues")
@@ -47,7 +49,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("area_code", "text", (c) => c.notNull().references("areas.code"))
     .addColumn("period_start", "date", (c) => c.notNull())
     .addColumn("period_end", "date", (c) => c.notNull())
-    .addColumn("catalogue_version", "integer", (c) => c.notNull().references("indicator_catalogues.version"))
+    .addColumn("catalogue_version", "integer", (c) =>
+      c.notNull().references("indicator_catalogues.version"),
+    )
     .addColumn("rule_version", "integer", (c) => c.notNull().references("rule_sets.version"))
     .addColumn("created_by", "uuid")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -60,7 +64,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("round_id", "uuid", (c) => c.notNull().references("assessment_rounds.id"))
     .addColumn("area_code", "text", (c) => c.notNull().references("areas.code"))
     .addColumn("named_location_id", "uuid", (c) => c.references("named_locations.id"))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status in ('draft','verified','published')`))
+    .addColumn("status", "text", (c) =>
+      c.notNull().defaultTo("draft").check(sql`status in ('draft','verified','published')`),
+    )
     .addColumn("indicators", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn("survey_items", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn("notes", "text", (c) => c.notNull().defaultTo(""))
@@ -68,7 +74,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("pokok", "integer")
     .addColumn("pendukung", "integer")
     .addColumn("survey_score", "double precision")
-    .addColumn("class", "text", (c) => c.notNull().check(sql`class in ('bahaya','waspada','siaga','aman')`))
+    .addColumn("class", "text", (c) =>
+      c.notNull().check(sql`class in ('bahaya','waspada','siaga','aman')`),
+    )
     .addColumn("rule_version", "integer", (c) => c.notNull().references("rule_sets.version"))
     .addColumn("drafted_by", "uuid")
     .addColumn("verified_by", "uuid")
@@ -79,8 +87,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await sql`create unique index assessments_place_idx on assessments (round_id, area_code, named_location_id) nulls not distinct`.execute(db);
-  await sql`create index assessments_area_idx on assessments (area_code text_pattern_ops)`.execute(db);
+  await sql`create unique index assessments_place_idx on assessments (round_id, area_code, named_location_id) nulls not distinct`.execute(
+    db,
+  );
+  await sql`create index assessments_area_idx on assessments (area_code text_pattern_ops)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable("assessment_classifications")
@@ -94,5 +106,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("computed_by", "uuid")
     .addColumn("computed_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("assessment_classifications_idx").on("assessment_classifications").column("assessment_id").execute();
+  await db.schema
+    .createIndex("assessment_classifications_idx")
+    .on("assessment_classifications")
+    .column("assessment_id")
+    .execute();
 }

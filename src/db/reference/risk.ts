@@ -10,7 +10,11 @@ import { type Database, json } from "../schema";
 export async function ensureRiskDefaults(db: Kysely<Database>): Promise<void> {
   await db
     .insertInto("indicator_catalogues")
-    .values({ version: 1, indicators: json(DEFAULT_INDICATORS), note: "BNN: 8 pokok, 5 pendukung (default)" })
+    .values({
+      version: 1,
+      indicators: json(DEFAULT_INDICATORS),
+      note: "BNN: 8 pokok, 5 pendukung (default)",
+    })
     .onConflict((oc) => oc.column("version").doNothing())
     .execute();
   await db
@@ -22,7 +26,12 @@ export async function ensureRiskDefaults(db: Kysely<Database>): Promise<void> {
         rules: json(DEFAULT_INDICATOR_RULES),
         note: "BNN: Bahaya = 5 pokok and 4 pendukung (published); Waspada and Siaga provisional",
       },
-      { version: 2, method: "survey", rules: json(DEFAULT_SURVEY_RULES), note: "Provisional survey bands" },
+      {
+        version: 2,
+        method: "survey",
+        rules: json(DEFAULT_SURVEY_RULES),
+        note: "Provisional survey bands",
+      },
     ])
     .onConflict((oc) => oc.column("version").doNothing())
     .execute();
