@@ -68,11 +68,4 @@ export const areaDetail = areaFeature.extend({
 });
 export type AreaDetail = z.infer<typeof areaDetail>;
 
-export const errorResponse = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    requestId: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
+export { errorResponse } from "../shared.schema";

@@ -1,11 +1,9 @@
 /** HTTP routes for the audit log: list with filters, and chain verification. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { authedContextOf } from "../../context";
-import { errorResponse } from "../areas/areas.schema";
+import { errorResponses } from "../shared.schema";
 import { auditPage, listAuditQuery, verifyResponse } from "./audit.schema";
 import { AuditService } from "./audit.service";
-
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse };
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = new AuditService(app.db);
@@ -17,7 +15,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["audit"],
         querystring: listAuditQuery,
-        response: { 200: auditPage, ...errors },
+        response: { 200: auditPage, ...errorResponses },
       },
     },
     async (request) => {
@@ -41,7 +39,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["audit"],
         summary: "Check the hash chain",
-        response: { 200: verifyResponse, ...errors },
+        response: { 200: verifyResponse, ...errorResponses },
       },
     },
     async (request) => service.verify(authedContextOf(request)),

@@ -9,7 +9,7 @@ import {
   SESSION_COOKIE,
   sessionCookieOptions,
 } from "../../plugins/auth";
-import { errorResponse } from "../areas/areas.schema";
+import { errorResponses } from "../shared.schema";
 import {
   acceptInvitationBody,
   changePasswordBody,
@@ -25,13 +25,6 @@ export const authRoutes: FastifyPluginAsyncZod<{
   demo?: SessionResponse["demo"];
 }> = async (app, options) => {
   const service = new AuthService(app.db, { maxHours: options.maxHours });
-  const errors = {
-    400: errorResponse,
-    401: errorResponse,
-    403: errorResponse,
-    423: errorResponse,
-    429: errorResponse,
-  };
 
   app.get(
     "/api/auth/session",
@@ -75,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         tags: ["auth"],
         summary: "Sign in",
         body: loginBody,
-        response: { 200: okResponse, ...errors },
+        response: { 200: okResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -98,7 +91,11 @@ export const authRoutes: FastifyPluginAsyncZod<{
     "/api/auth/logout",
     {
       config: { access: "authenticated" },
-      schema: { tags: ["auth"], summary: "Sign out", response: { 200: okResponse, ...errors } },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out",
+        response: { 200: okResponse, ...errorResponses },
+      },
     },
     async (request, reply) => {
       await service.signOut(authedContextOf(request));
@@ -115,7 +112,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         tags: ["auth"],
         summary: "Change one's own password (other sessions end)",
         body: changePasswordBody,
-        response: { 200: okResponse, ...errors },
+        response: { 200: okResponse, ...errorResponses },
       },
     },
     async (request) => {
@@ -136,7 +133,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         tags: ["auth"],
         summary: "Set the first password from an invitation link",
         body: acceptInvitationBody,
-        response: { 200: okResponse, ...errors },
+        response: { 200: okResponse, ...errorResponses },
       },
     },
     async (request) => {

@@ -1,8 +1,7 @@
 /** HTTP routes for named locations. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { authedContextOf } from "../../context";
-import { errorResponse } from "../areas/areas.schema";
-import { uuidParam } from "../shared.schema";
+import { errorResponses, uuidParam } from "../shared.schema";
 import {
   listLocationsQuery,
   locationInput,
@@ -12,14 +11,6 @@ import {
 } from "./locations.schema";
 import { LocationsService } from "./locations.service";
 
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-};
-
 export const locationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = new LocationsService(app.db);
   const tags = ["named locations"];
@@ -28,7 +19,11 @@ export const locationsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/named-locations",
     {
       config: { access: { resource: "named_location", action: "read" } },
-      schema: { tags, querystring: listLocationsQuery, response: { 200: locationPage, ...errors } },
+      schema: {
+        tags,
+        querystring: listLocationsQuery,
+        response: { 200: locationPage, ...errorResponses },
+      },
     },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
@@ -39,7 +34,7 @@ export const locationsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/named-locations/:id",
     {
       config: { access: { resource: "named_location", action: "read" } },
-      schema: { tags, params: uuidParam, response: { 200: namedLocation, ...errors } },
+      schema: { tags, params: uuidParam, response: { 200: namedLocation, ...errorResponses } },
     },
     async (request) => service.get(authedContextOf(request), request.params.id),
   );
@@ -47,7 +42,7 @@ export const locationsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/named-locations",
     {
       config: { access: { resource: "named_location", action: "create" } },
-      schema: { tags, body: locationInput, response: { 201: namedLocation, ...errors } },
+      schema: { tags, body: locationInput, response: { 201: namedLocation, ...errorResponses } },
     },
     async (request, reply) => {
       reply.status(201);
@@ -62,7 +57,7 @@ export const locationsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         params: uuidParam,
         body: locationPatch,
-        response: { 200: namedLocation, ...errors },
+        response: { 200: namedLocation, ...errorResponses },
       },
     },
     async (request) => service.update(authedContextOf(request), request.params.id, request.body),

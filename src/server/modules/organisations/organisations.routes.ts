@@ -1,8 +1,7 @@
 /** HTTP routes for organisations. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { authedContextOf } from "../../context";
-import { errorResponse } from "../areas/areas.schema";
-import { uuidParam } from "../shared.schema";
+import { errorResponses, uuidParam } from "../shared.schema";
 import {
   createOrganisationBody,
   listOrganisationsQuery,
@@ -11,14 +10,6 @@ import {
   updateOrganisationBody,
 } from "./organisations.schema";
 import { OrganisationsService } from "./organisations.service";
-
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-};
 
 export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = new OrganisationsService(app.db);
@@ -30,7 +21,7 @@ export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["organisations"],
         querystring: listOrganisationsQuery,
-        response: { 200: organisationPage, ...errors },
+        response: { 200: organisationPage, ...errorResponses },
       },
     },
     async (request) => {
@@ -46,7 +37,7 @@ export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["organisations"],
         params: uuidParam,
-        response: { 200: organisation, ...errors },
+        response: { 200: organisation, ...errorResponses },
       },
     },
     async (request) => service.get(authedContextOf(request), request.params.id),
@@ -59,7 +50,7 @@ export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["organisations"],
         body: createOrganisationBody,
-        response: { 201: organisation, ...errors },
+        response: { 201: organisation, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -76,7 +67,7 @@ export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["organisations"],
         params: uuidParam,
         body: updateOrganisationBody,
-        response: { 200: organisation, ...errors },
+        response: { 200: organisation, ...errorResponses },
       },
     },
     async (request) => service.update(authedContextOf(request), request.params.id, request.body),

@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authedContextOf } from "../../context";
 import { AppError } from "../../errors";
-import { errorResponse } from "../areas/areas.schema";
-import { areaCodeField } from "../shared.schema";
+import { areaCodeField, errorResponses } from "../shared.schema";
 import {
   assessment,
   assessmentInput,
@@ -32,13 +31,6 @@ import { RiskService } from "./risk.service";
 import { RiskFilesService } from "./risk-files.service";
 import { RiskViewsService } from "./risk-views.service";
 
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-};
 const tags = ["risk"];
 const CONTENT_TYPES = {
   csv: "text/csv; charset=utf-8",
@@ -63,7 +55,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/risk/config",
     {
       config: { access: { resource: "risk_config", action: "read" } },
-      schema: { tags, response: { 200: riskConfig, ...errors } },
+      schema: { tags, response: { 200: riskConfig, ...errorResponses } },
     },
     () => risk.config(),
   );
@@ -75,7 +67,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "New version of the indicator catalogue",
         body: newCatalogueBody,
-        response: { 201: versionResponse, ...errors },
+        response: { 201: versionResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -95,7 +87,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "New version of a rule set",
         body: newRulesBody,
-        response: { 201: versionResponse, ...errors },
+        response: { 201: versionResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -108,7 +100,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/risk/rounds",
     {
       config: { access: { resource: "assessment", action: "read" } },
-      schema: { tags, response: { 200: z.array(round), ...errors } },
+      schema: { tags, response: { 200: z.array(round), ...errorResponses } },
     },
     (request) => risk.listRounds(authedContextOf(request)),
   );
@@ -116,7 +108,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/risk/rounds",
     {
       config: { access: { resource: "assessment", action: "verify" } },
-      schema: { tags, body: roundInput, response: { 201: round, ...errors } },
+      schema: { tags, body: roundInput, response: { 201: round, ...errorResponses } },
     },
     async (request, reply) => {
       reply.status(201);
@@ -127,7 +119,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/risk/rounds/:id",
     {
       config: { access: { resource: "assessment", action: "read" } },
-      schema: { tags, params: roundIdParam, response: { 200: round, ...errors } },
+      schema: { tags, params: roundIdParam, response: { 200: round, ...errorResponses } },
     },
     (request) => risk.getRound(authedContextOf(request), request.params.id),
   );
@@ -139,7 +131,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         params: roundIdParam,
         querystring: z.object({ status: status.optional() }),
-        response: { 200: z.array(assessment), ...errors },
+        response: { 200: z.array(assessment), ...errorResponses },
       },
     },
     (request) =>
@@ -154,7 +146,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Save the draft of one area",
         params: roundIdParam,
         body: assessmentInput,
-        response: { 200: assessment, ...errors },
+        response: { 200: assessment, ...errorResponses },
       },
     },
     (request) => risk.save(authedContextOf(request), request.params.id, request.body),
@@ -171,7 +163,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
           summary: `${step} assessments of the round (all in scope, or the given ids)`,
           params: roundIdParam,
           body: commentBody.extend({ ids: z.array(z.uuid()).max(5000).optional() }),
-          response: { 200: workflowResult, ...errors },
+          response: { 200: workflowResult, ...errorResponses },
         },
       },
       (request) => risk.transition(authedContextOf(request), request.params.id, step, request.body),
@@ -185,7 +177,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         params: roundIdParam,
         body: reclassifyBody,
-        response: { 200: workflowResult, ...errors },
+        response: { 200: workflowResult, ...errorResponses },
       },
     },
     (request) =>
@@ -226,7 +218,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Dry run (default) or commit an import file",
         params: roundIdParam,
         querystring: importQuery,
-        response: { 200: importResponse, ...errors },
+        response: { 200: importResponse, ...errorResponses },
       },
     },
     async (request) => {
@@ -265,7 +257,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/risk/map",
     {
       config: { access: { resource: "assessment", action: "read" } },
-      schema: { tags, querystring: mapQuery, response: { 200: mapResponse, ...errors } },
+      schema: { tags, querystring: mapQuery, response: { 200: mapResponse, ...errorResponses } },
     },
     (request) => views.map(authedContextOf(request), request.query.city, request.query.round),
   );
@@ -273,7 +265,11 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/risk/changes",
     {
       config: { access: { resource: "assessment", action: "read" } },
-      schema: { tags, querystring: changesQuery, response: { 200: changesResponse, ...errors } },
+      schema: {
+        tags,
+        querystring: changesQuery,
+        response: { 200: changesResponse, ...errorResponses },
+      },
     },
     (request) => views.changes(authedContextOf(request), request.query.from, request.query.to),
   );
@@ -284,7 +280,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         params: z.object({ code: areaCodeField }),
-        response: { 200: profileResponse, ...errors },
+        response: { 200: profileResponse, ...errorResponses },
       },
     },
     (request) => views.profile(authedContextOf(request), request.params.code),

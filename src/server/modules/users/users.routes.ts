@@ -1,8 +1,7 @@
 /** HTTP routes for people. There is deliberately no DELETE: people are deactivated. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { authedContextOf } from "../../context";
-import { errorResponse } from "../areas/areas.schema";
-import { uuidParam } from "../shared.schema";
+import { errorResponses, uuidParam } from "../shared.schema";
 import {
   invitedUser,
   inviteUserBody,
@@ -12,14 +11,6 @@ import {
   userPage,
 } from "./users.schema";
 import { UsersService } from "./users.service";
-
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-};
 
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = new UsersService(app.db);
@@ -31,7 +22,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["users"],
         querystring: listUsersQuery,
-        response: { 200: userPage, ...errors },
+        response: { 200: userPage, ...errorResponses },
       },
     },
     async (request) => {
@@ -50,7 +41,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/users/:id",
     {
       config: { access: { resource: "user", action: "read" } },
-      schema: { tags: ["users"], params: uuidParam, response: { 200: user, ...errors } },
+      schema: { tags: ["users"], params: uuidParam, response: { 200: user, ...errorResponses } },
     },
     async (request) => service.get(authedContextOf(request), request.params.id),
   );
@@ -63,7 +54,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["users"],
         summary: "Invite a person",
         body: inviteUserBody,
-        response: { 201: invitedUser, ...errors },
+        response: { 201: invitedUser, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -80,7 +71,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["users"],
         summary: "Issue a new invitation link",
         params: uuidParam,
-        response: { 200: invitedUser, ...errors },
+        response: { 200: invitedUser, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -97,7 +88,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["users"],
         params: uuidParam,
         body: updateUserBody,
-        response: { 200: user, ...errors },
+        response: { 200: user, ...errorResponses },
       },
     },
     async (request) => service.update(authedContextOf(request), request.params.id, request.body),
