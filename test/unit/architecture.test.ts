@@ -28,6 +28,8 @@ function importsOf(file: string): string[] {
 
 /** Packages domain code may use: small, pure libraries. */
 const DOMAIN_PACKAGES = [
+  /^flatbush$/,
+  /^h3-js$/,
   /^node:crypto$/,
   /^zod$/,
   /^h3-js$/,
