@@ -12,6 +12,7 @@ import { startServer } from "../server/main";
 import { verifyAuditChain } from "../server/modules/audit/audit.service";
 import { createAdministrator } from "../server/system/accounts";
 import { VERSION } from "../server/version";
+import { registerHotspotsCommand } from "./hotspots";
 import { readPassword } from "./prompt";
 
 /** Exit codes: 0 ok, 1 failure at run time, 2 bad configuration or usage. */
@@ -146,6 +147,8 @@ export function buildCli(): Command {
         });
       },
     );
+
+  registerHotspotsCommand(program);
 
   const audit = program.command("audit").description("the audit log");
   audit
