@@ -173,6 +173,39 @@ export interface AssessmentClassificationsTable {
   computed_at: Generated<Timestamp>;
 }
 
+export interface IncidentTypesTable {
+  code: string;
+  name: string;
+  name_en: string;
+  active: Generated<boolean>;
+}
+
+export interface IncidentsTable {
+  id: Generated<string>;
+  external_ref: string | null;
+  occurred_on: ColumnType<string, string, string>;
+  occurred_time: string | null;
+  type_code: string;
+  lon: number | null;
+  lat: number | null;
+  precision: string;
+  kelurahan_code: string;
+  h3_r7: string | null;
+  h3_r9: string | null;
+  h3_r11: string | null;
+  persons: Generated<number>;
+  arrests: Generated<number>;
+  substance: Generated<string>;
+  quantity: number | null;
+  unit: string | null;
+  source: string;
+  source_ref: Generated<string>;
+  notes: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Database {
   areas: AreasTable;
   reference_datasets: ReferenceDatasetsTable;
@@ -187,6 +220,8 @@ export interface Database {
   assessment_rounds: AssessmentRoundsTable;
   assessments: AssessmentsTable;
   assessment_classifications: AssessmentClassificationsTable;
+  incident_types: IncidentTypesTable;
+  incidents: IncidentsTable;
 }
 
 /** Serialise a value for a `jsonb` column. */

@@ -18,6 +18,7 @@ import { areasRoutes } from "./modules/areas/areas.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { healthRoutes } from "./modules/health/health.routes";
+import { incidentsRoutes } from "./modules/incidents/incidents.routes";
 import { locationsRoutes } from "./modules/locations/locations.routes";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes";
 import { riskRoutes } from "./modules/risk/risk.routes";
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes);
   await app.register(locationsRoutes);
   await app.register(riskRoutes);
+  await app.register(incidentsRoutes);
 
   const pageFallback = await registerWebClient(app, options.config.webRoot);
   app.setNotFoundHandler((request, reply) => {

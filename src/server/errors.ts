@@ -29,6 +29,7 @@ export type ErrorCode =
   | "IMPORT_INVALID"
   | "RULES_INVALID"
   | "UNSUPPORTED_FILE"
+  | "INCIDENT_NOT_FOUND"
   | "VALIDATION_FAILED"
   | "NOT_FOUND"
   | "CONFLICT"

@@ -32,6 +32,8 @@ interface Fixtures {
   roundOut: string;
   locIn: string;
   locOut: string;
+  incIn: string;
+  incOut: string;
 }
 type Req = Pick<InjectOptions, "url" | "payload" | "headers">;
 const oneRowCsv = (code: string) => assessmentCsv([{ code, wanted: "siaga" }]);
@@ -245,6 +247,51 @@ const CASES: Record<string, Case> = {
     inScope: (f) => ({ url: `/api/risk/changes?from=${f.roundIn}&to=${f.roundIn}` }),
     outOfScope: (f) => ({ url: `/api/risk/changes?from=${f.roundOut}&to=${f.roundIn}` }),
   },
+  "GET /api/incidents/types": { inScope: () => ({ url: "/api/incidents/types" }) },
+  "GET /api/incidents": {
+    inScope: () => ({ url: "/api/incidents?pageSize=200" }),
+    hiddenId: (f) => f.incOut,
+  },
+  "GET /api/incidents/:id": {
+    inScope: (f) => ({ url: `/api/incidents/${f.incIn}` }),
+    outOfScope: (f) => ({ url: `/api/incidents/${f.incOut}` }),
+  },
+  "POST /api/incidents": {
+    inScope: () => ({
+      url: "/api/incidents",
+      payload: {
+        date: "2025-01-02",
+        type: "drug_use",
+        source: "news",
+        kelurahan_code: "31.73.01.1004",
+      },
+    }),
+    outOfScope: () => ({
+      url: "/api/incidents",
+      payload: {
+        date: "2025-01-02",
+        type: "drug_use",
+        source: "news",
+        kelurahan_code: "31.71.01.1001",
+      },
+    }),
+    outStatus: 403,
+  },
+  "PATCH /api/incidents/:id": {
+    inScope: (f) => ({ url: `/api/incidents/${f.incIn}`, payload: { notes: unique("n") } }),
+    outOfScope: (f) => ({ url: `/api/incidents/${f.incOut}`, payload: { notes: unique("n") } }),
+  },
+  "POST /api/incidents/import": {
+    inScope: () => ({
+      url: "/api/incidents/import?format=csv&dryRun=true",
+      headers: { "content-type": "text/csv" },
+      payload:
+        "external_ref,date,type,source,kelurahan_code\nM/1,2025-01-01,drug_use,news,31.73.01.1004\n",
+    }),
+  },
+  "GET /api/incidents/aggregate": { inScope: () => ({ url: "/api/incidents/aggregate" }) },
+  "GET /api/incidents/hotspots": { inScope: () => ({ url: "/api/incidents/hotspots?city=31.73" }) },
+  "GET /api/incidents/density": { inScope: () => ({ url: "/api/incidents/density?city=31.73" }) },
   "GET /api/risk/areas/:code": {
     inScope: () => ({ url: "/api/risk/areas/31.73.01.1004" }),
     outOfScope: () => ({ url: "/api/risk/areas/31.71.01.1001" }),
@@ -293,6 +340,18 @@ beforeAll(async () => {
       .values({ name, kelurahan_code: code })
       .returning("id")
       .executeTakeFirstOrThrow();
+  const incident = (code: string) =>
+    db
+      .insertInto("incidents")
+      .values({
+        occurred_on: "2025-01-01",
+        type_code: "drug_use",
+        precision: "kelurahan",
+        kelurahan_code: code,
+        source: "news",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
   fixtures = {
     orgIn,
     orgOut,
@@ -300,6 +359,8 @@ beforeAll(async () => {
     roundOut: (await round("Matrix Pusat", "31.71")).id,
     locIn: (await location("Kompleks Matrix", "31.73.01.1004")).id,
     locOut: (await location("Gang Matrix", "31.71.01.1001")).id,
+    incIn: (await incident("31.73.01.1004")).id,
+    incOut: (await incident("31.71.01.1001")).id,
     userIn: (await newUser(db, { role: "viewer", scope: "31.73.01", organisationId: orgIn })).id,
     userOut: (await newUser(db, { role: "viewer", scope: "31.71", organisationId: orgOut })).id,
   };

@@ -6,9 +6,11 @@ import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001_areas";
 import * as m0002 from "./0002_people_access_audit";
 import * as m0003 from "./0003_risk_mapping";
+import * as m0004 from "./0004_incidents";
 
 export const migrations: Record<string, Migration> = {
   "0001_areas": m0001,
   "0002_people_access_audit": m0002,
   "0003_risk_mapping": m0003,
+  "0004_incidents": m0004,
 };

@@ -24,6 +24,7 @@ export const RESOURCES = [
   "named_location",
   "assessment",
   "risk_config",
+  "incident",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -44,6 +45,7 @@ export const PERMISSIONS: PermissionTable = {
     named_location: ["read", "create", "update"],
     assessment: ["read", "create", "update", "verify", "publish"],
     risk_config: ["read", "update"],
+    incident: ["read", "create", "update"],
   },
   // BNNP analysts supervise the assessments: they verify and publish.
   analyst: {
@@ -51,12 +53,14 @@ export const PERMISSIONS: PermissionTable = {
     named_location: ["read", "create", "update"],
     assessment: ["read", "create", "update", "verify", "publish"],
     risk_config: ["read"],
+    incident: ["read", "create", "update"],
   },
   programme_officer: {
     organisation: ["read"],
     named_location: ["read"],
     assessment: ["read"],
     risk_config: ["read"],
+    incident: ["read"],
   },
   // Drafts assessments and records named locations in their own kelurahan (their scope).
   kelurahan_officer: {
@@ -64,11 +68,12 @@ export const PERMISSIONS: PermissionTable = {
     named_location: ["read", "create", "update"],
     assessment: ["read", "create", "update"],
     risk_config: ["read"],
+    incident: ["read"],
   },
   rehab_clinician: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
   rehab_supervisor: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
   correctional_liaison: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
-  viewer: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
+  viewer: { organisation: ["read"], named_location: ["read"], assessment: ["read"], incident: ["read"] },
 };
 
 /** Roles that see drafts and verified assessments; everyone else sees published ones only. */

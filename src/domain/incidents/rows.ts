@@ -32,7 +32,8 @@ export type IncidentProblemCode =
   | "UNKNOWN_UNIT"
   | "PERSONAL_DATA"
   | "DUPLICATE_REFERENCE"
-  | "TOO_LONG";
+  | "TOO_LONG"
+  | "OUT_OF_SCOPE";
 
 export interface IncidentProblem {
   row: number;

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authedContextOf } from "../../context";
 import { AppError } from "../../errors";
+import { acceptFileBodies, FILE_CONTENT_TYPES } from "../files";
 import { areaCodeField, errorResponses } from "../shared.schema";
 import {
   assessment,
@@ -32,24 +33,13 @@ import { RiskFilesService } from "./risk-files.service";
 import { RiskViewsService } from "./risk-views.service";
 
 const tags = ["risk"];
-const CONTENT_TYPES = {
-  csv: "text/csv; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  geojson: "application/geo+json",
-} as const;
 
 export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   const risk = new RiskService(app.db);
   const views = new RiskViewsService(app.db);
   const files = new RiskFilesService(app.db);
   // Import files arrive as the raw body (CSV text or an XLSX workbook), up to 5 MB.
-  for (const type of ["text/csv", CONTENT_TYPES.xlsx, "application/octet-stream"]) {
-    app.addContentTypeParser(
-      type,
-      { parseAs: "buffer", bodyLimit: 5 * 1_048_576 },
-      (_req, body, done) => done(null, body),
-    );
-  }
+  acceptFileBodies(app, 5 * 1_048_576);
 
   app.get(
     "/api/risk/config",
@@ -201,7 +191,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query.format,
       );
       return reply
-        .header("content-type", CONTENT_TYPES[request.query.format])
+        .header("content-type", FILE_CONTENT_TYPES[request.query.format])
         .header(
           "content-disposition",
           `attachment; filename="template-penilaian.${request.query.format}"`,
@@ -247,7 +237,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query.format,
       );
       return reply
-        .header("content-type", CONTENT_TYPES[request.query.format])
+        .header("content-type", FILE_CONTENT_TYPES[request.query.format])
         .header("content-disposition", `attachment; filename="penilaian.${request.query.format}"`)
         .send(body);
     },

@@ -1,0 +1,114 @@
+/** Queries on incidents, always narrowed by an area scope. */
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../../../db/schema";
+import { scopePrefix } from "../../../domain/access/roles";
+import type { IncidentRecord } from "../../../domain/incidents/rows";
+
+export interface IncidentFilter {
+  scope: string;
+  area?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  type?: string | undefined;
+  source?: string | undefined;
+}
+
+export function filtered(db: Kysely<Database>, f: IncidentFilter) {
+  let q = db
+    .selectFrom("incidents as i")
+    .where((eb) =>
+      eb.or([
+        eb("i.kelurahan_code", "=", f.scope),
+        eb("i.kelurahan_code", "like", scopePrefix(f.scope)),
+      ]),
+    );
+  if (f.area)
+    q = q.where((eb) =>
+      eb.or([
+        eb("i.kelurahan_code", "=", f.area!),
+        eb("i.kelurahan_code", "like", scopePrefix(f.area!)),
+      ]),
+    );
+  if (f.from) q = q.where("i.occurred_on", ">=", f.from);
+  if (f.to) q = q.where("i.occurred_on", "<=", f.to);
+  if (f.type) q = q.where("i.type_code", "=", f.type);
+  if (f.source) q = q.where("i.source", "=", f.source);
+  return q;
+}
+
+export function toRow(r: IncidentRecord, userId: string | null) {
+  return {
+    external_ref: r.externalRef,
+    occurred_on: r.occurredOn,
+    occurred_time: r.occurredTime,
+    type_code: r.type,
+    lon: r.point?.[0] ?? null,
+    lat: r.point?.[1] ?? null,
+    precision: r.precision,
+    kelurahan_code: r.kelurahanCode,
+    h3_r7: r.h3?.[7] ?? null,
+    h3_r9: r.h3?.[9] ?? null,
+    h3_r11: r.h3?.[11] ?? null,
+    persons: r.persons,
+    arrests: r.arrests,
+    substance: r.substance,
+    quantity: r.quantity,
+    unit: r.unit,
+    source: r.source,
+    source_ref: r.sourceRef,
+    notes: r.notes,
+    created_by: userId,
+  };
+}
+
+const COMPARED = [
+  "occurred_on",
+  "occurred_time",
+  "type_code",
+  "lon",
+  "lat",
+  "precision",
+  "kelurahan_code",
+  "persons",
+  "arrests",
+  "substance",
+  "quantity",
+  "unit",
+  "source",
+  "source_ref",
+  "notes",
+] as const;
+
+/**
+ * Insert or update rows identified by their external reference; a row whose values did not
+ * change is not written. Returns how many rows were inserted or changed.
+ */
+export async function upsertByReference(
+  trx: Kysely<Database>,
+  rows: ReturnType<typeof toRow>[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await trx
+    .insertInto("incidents")
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .column("external_ref")
+        .doUpdateSet((eb) => ({
+          ...Object.fromEntries(
+            [...COMPARED, "h3_r7", "h3_r9", "h3_r11"].map((c) => [
+              c,
+              eb.ref(`excluded.${c}` as "excluded.notes"),
+            ]),
+          ),
+          updated_at: sql`now()`,
+        }))
+        .where((eb) =>
+          eb.or(
+            COMPARED.map((c) => eb(`incidents.${c}`, "is distinct from", eb.ref(`excluded.${c}`))),
+          ),
+        ),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n);
+}

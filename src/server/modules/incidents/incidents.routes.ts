@@ -1,0 +1,157 @@
+/** HTTP routes of the incident registry and its analysis. */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { authedContextOf } from "../../context";
+import { AppError } from "../../errors";
+import { acceptFileBodies } from "../files";
+import { errorResponses, uuidParam } from "../shared.schema";
+import {
+  aggregateQuery,
+  aggregateResponse,
+  densityQuery,
+  densityResponse,
+  hotspotQuery,
+  hotspotResponse,
+  incident,
+  incidentImportQuery,
+  incidentImportResponse,
+  incidentInput,
+  incidentPage,
+  incidentTypes,
+  listIncidentsQuery,
+} from "./incidents.schema";
+import { IncidentsService } from "./incidents.service";
+import { IncidentsAnalysisService } from "./incidents-analysis.service";
+
+const tags = ["incidents"];
+const read = { access: { resource: "incident" as const, action: "read" as const } };
+
+export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const service = new IncidentsService(app.db);
+  const analysis = new IncidentsAnalysisService(app.db);
+  acceptFileBodies(app, 50 * 1_048_576);
+
+  app.get(
+    "/api/incidents/types",
+    { config: read, schema: { tags, response: { 200: incidentTypes, ...errorResponses } } },
+    () => service.types(),
+  );
+  app.get(
+    "/api/incidents",
+    {
+      config: read,
+      schema: {
+        tags,
+        querystring: listIncidentsQuery,
+        response: { 200: incidentPage, ...errorResponses },
+      },
+    },
+    (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      return service.list(authedContextOf(request), filter, page, pageSize);
+    },
+  );
+  app.get(
+    "/api/incidents/:id",
+    {
+      config: read,
+      schema: { tags, params: uuidParam, response: { 200: incident, ...errorResponses } },
+    },
+    (request) => service.get(authedContextOf(request), request.params.id),
+  );
+  app.post(
+    "/api/incidents",
+    {
+      config: { access: { resource: "incident", action: "create" } },
+      schema: { tags, body: incidentInput, response: { 201: incident, ...errorResponses } },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return service.create(authedContextOf(request), request.body);
+    },
+  );
+  app.patch(
+    "/api/incidents/:id",
+    {
+      config: { access: { resource: "incident", action: "update" } },
+      schema: {
+        tags,
+        params: uuidParam,
+        body: incidentInput,
+        response: { 200: incident, ...errorResponses },
+      },
+    },
+    (request) => service.update(authedContextOf(request), request.params.id, request.body),
+  );
+  app.post(
+    "/api/incidents/import",
+    {
+      config: { access: { resource: "incident", action: "create" } },
+      bodyLimit: 50 * 1_048_576,
+      schema: {
+        tags,
+        summary: "Dry run (default) or commit a CSV, XLSX or GeoJSON file",
+        querystring: incidentImportQuery,
+        response: { 200: incidentImportResponse, ...errorResponses },
+      },
+    },
+    (request) => {
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0)
+        throw new AppError("UNSUPPORTED_FILE", 400, "Send the file as the request body.");
+      return service.import(
+        authedContextOf(request),
+        request.body,
+        request.query.format,
+        request.query.dryRun === "true",
+      );
+    },
+  );
+  app.get(
+    "/api/incidents/aggregate",
+    {
+      config: read,
+      schema: {
+        tags,
+        querystring: aggregateQuery,
+        response: { 200: aggregateResponse, ...errorResponses },
+      },
+    },
+    (request) => {
+      const { by, ...filter } = request.query;
+      return service.aggregate(authedContextOf(request), filter, by);
+    },
+  );
+  app.get(
+    "/api/incidents/hotspots",
+    {
+      config: read,
+      schema: {
+        tags,
+        querystring: hotspotQuery,
+        response: { 200: hotspotResponse, ...errorResponses },
+      },
+    },
+    (request) => {
+      const { city, statistic, weights, fdr, ...filter } = request.query;
+      return analysis.hotspots(authedContextOf(request), city, filter, {
+        statistic,
+        weights: { kind: weights },
+        fdr,
+      });
+    },
+  );
+  app.get(
+    "/api/incidents/density",
+    {
+      config: read,
+      schema: {
+        tags,
+        querystring: densityQuery,
+        response: { 200: densityResponse, ...errorResponses },
+      },
+    },
+    (request) => {
+      const { city, cellMetres, bandwidthMetres, ...filter } = request.query;
+      return analysis.density(authedContextOf(request), city, filter, cellMetres, bandwidthMetres);
+    },
+  );
+};
