@@ -13,6 +13,7 @@ import { verifyAuditChain } from "../server/modules/audit/audit.service";
 import { createAdministrator } from "../server/system/accounts";
 import { VERSION } from "../server/version";
 import { registerHotspotsCommand } from "./hotspots";
+import { registerImportCommand } from "./import";
 import { readPassword } from "./prompt";
 
 /** Exit codes: 0 ok, 1 failure at run time, 2 bad configuration or usage. */
@@ -149,6 +150,7 @@ export function buildCli(): Command {
     );
 
   registerHotspotsCommand(program);
+  registerImportCommand(program, readConfig);
 
   const audit = program.command("audit").description("the audit log");
   audit

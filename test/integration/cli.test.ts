@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshStorage } from "../db";
 
@@ -50,5 +53,38 @@ describe("tanggap CLI", () => {
     expect(second.status).toBe(0);
     expect(second.stdout).toContain("Database schema is up to date.");
     expect(second.stdout).toContain("already loaded");
+  });
+});
+
+describe("tanggap import incidents", () => {
+  it("imports all or nothing, idempotently, and names bad rows", async () => {
+    const { env, cleanup } = await freshStorage();
+    cleanups.push(cleanup);
+    const dir = mkdtempSync(join(tmpdir(), "tanggap-import-"));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const header = "external_ref,date,type,source,lon,lat,kelurahan_code";
+    const rows = [
+      "C/1,2025-01-05,possession,police_report,106.81311,-6.13524,",
+      "C/2,2025-01-06,drug_use,news,,,31.73.07.1006",
+    ];
+    const good = join(dir, "good.csv");
+    writeFileSync(good, `${header}\n${rows.join("\n")}\n`);
+    const bad = join(dir, "bad.csv");
+    writeFileSync(
+      bad,
+      `${header}\n${rows.join("\n")}\nC/3,2025-01-07,teleport,news,,,31.73.07.1006\n`,
+    );
+
+    const refused = tanggap(["import", "incidents", bad], env);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("row 4, column type: UNKNOWN_TYPE");
+    const first = tanggap(["import", "incidents", good], env);
+    expect(first.stderr).not.toContain("Error");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain("Imported: 2 rows, 2 new, 0 changed, 0 unchanged.");
+    const again = tanggap(["import", "incidents", good], env);
+    expect(again.stdout).toContain("Imported: 2 rows, 0 new, 0 changed, 2 unchanged.");
+    const wrongType = tanggap(["import", "incidents", join(dir, "notes.txt")], env);
+    expect(wrongType.status).toBe(2);
   });
 });

@@ -73,7 +73,12 @@ export const PERMISSIONS: PermissionTable = {
   rehab_clinician: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
   rehab_supervisor: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
   correctional_liaison: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
-  viewer: { organisation: ["read"], named_location: ["read"], assessment: ["read"], incident: ["read"] },
+  viewer: {
+    organisation: ["read"],
+    named_location: ["read"],
+    assessment: ["read"],
+    incident: ["read"],
+  },
 };
 
 /** Roles that see drafts and verified assessments; everyone else sees published ones only. */

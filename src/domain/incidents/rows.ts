@@ -42,6 +42,8 @@ export interface IncidentProblem {
 }
 
 export interface IncidentRecord {
+  /** Row of the file it came from (1 for a form). */
+  row: number;
   externalRef: string | null;
   occurredOn: string;
   occurredTime: string | null;
@@ -199,6 +201,7 @@ export function parseIncident(
   if (problems.length > 0) return { record: null, problems };
   return {
     record: {
+      row,
       externalRef: cell("external_ref") || null,
       occurredOn: date,
       occurredTime: time || null,

@@ -15,7 +15,7 @@ import {
 } from "../../../domain/incidents/rows";
 import type { AreaGeometry } from "../../../domain/spatial/geometry";
 import { createLocator } from "../../../domain/spatial/locate";
-import type { AuthedContext } from "../../context";
+import type { AuthedContext, RequestContext } from "../../context";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/audit.service";
 import { readTable } from "../risk/risk-files.service";
@@ -235,68 +235,15 @@ export class IncidentsService {
   }
 
   /** Dry run (default) or commit a file; nothing is written unless every row is valid. */
-  async import(ctx: AuthedContext, file: Buffer, format: IncidentFileFormat, dryRun: boolean) {
-    const table = format === "geojson" ? geojsonTable(file) : await readTable(file, format);
-    const parsed = parseIncidentRows(
-      table.header,
-      table.rows,
-      await contextFor(this.db),
-      todayInJakarta(),
+  import(ctx: AuthedContext, file: Buffer, format: IncidentFileFormat, dryRun: boolean) {
+    return importIncidents(
+      this.db,
+      ctx,
+      { id: ctx.user.id, scope: ctx.user.scope },
+      file,
+      format,
+      dryRun,
     );
-    const problems: IncidentProblem[] = [...parsed.problems];
-    parsed.records.forEach((r, i) => {
-      if (!r.externalRef)
-        problems.push({ row: i + 2, column: "external_ref", code: "MISSING_VALUE" });
-      else if (!inScope(ctx.user.scope, r.kelurahanCode))
-        problems.push({ row: i + 2, column: "kelurahan_code", code: "OUT_OF_SCOPE" });
-    });
-    const report = {
-      valid: problems.length === 0,
-      committed: false,
-      rows: parsed.records.length,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      problems,
-    };
-    if (!report.valid) {
-      if (dryRun) return report;
-      throw new AppError("IMPORT_INVALID", 400, "The file has problems; nothing was imported.", {
-        problems,
-      });
-    }
-    const rollback = new Error("dry run");
-    try {
-      await this.db.transaction().execute(async (trx) => {
-        for (let start = 0; start < parsed.records.length; start += BATCH) {
-          const batch = parsed.records.slice(start, start + BATCH);
-          const refs = batch.map((r) => r.externalRef!);
-          const existing = await trx
-            .selectFrom("incidents")
-            .select("external_ref")
-            .where("external_ref", "in", refs)
-            .execute();
-          const written = await upsertByReference(
-            trx,
-            batch.map((r) => toRow(r, ctx.user.id)),
-          );
-          const created = batch.length - existing.length;
-          report.created += created;
-          report.updated += written - created;
-          report.unchanged += batch.length - written;
-        }
-        if (dryRun) throw rollback;
-        await recordAudit(trx, ctx, {
-          action: "incident.import",
-          resource: "incident",
-          changedFields: ["created", "updated"],
-        });
-      });
-    } catch (error) {
-      if (error !== rollback) throw error;
-    }
-    report.committed = !dryRun;
-    return report;
   }
 
   /** Counts per kelurahan (or H3 cell at resolution 9) for the filter. */
@@ -322,4 +269,82 @@ export class IncidentsService {
       arrests: Number(r.arrests ?? 0),
     }));
   }
+}
+
+/**
+ * Validate a whole file, then write it in one transaction (rolled back for a dry run), by
+ * external reference. `actor` is the person (or null for the command line) and the scope
+ * every row must lie in; `onProgress` hears about each written batch.
+ */
+export async function importIncidents(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  actor: { id: string | null; scope: string },
+  file: Buffer,
+  format: IncidentFileFormat,
+  dryRun: boolean,
+  onProgress?: (done: number, total: number) => void,
+) {
+  const table = format === "geojson" ? geojsonTable(file) : await readTable(file, format);
+  const parsed = parseIncidentRows(
+    table.header,
+    table.rows,
+    await contextFor(db),
+    todayInJakarta(),
+  );
+  const problems: IncidentProblem[] = [...parsed.problems];
+  parsed.records.forEach((r) => {
+    if (!r.externalRef)
+      problems.push({ row: r.row, column: "external_ref", code: "MISSING_VALUE" });
+    else if (!inScope(actor.scope, r.kelurahanCode))
+      problems.push({ row: r.row, column: "kelurahan_code", code: "OUT_OF_SCOPE" });
+  });
+  const report = {
+    valid: problems.length === 0,
+    committed: false,
+    rows: parsed.records.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    problems,
+  };
+  if (!report.valid) {
+    if (dryRun) return report;
+    throw new AppError("IMPORT_INVALID", 400, "The file has problems; nothing was imported.", {
+      problems,
+    });
+  }
+  const rollback = new Error("dry run");
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (let start = 0; start < parsed.records.length; start += BATCH) {
+        const batch = parsed.records.slice(start, start + BATCH);
+        const refs = batch.map((r) => r.externalRef!);
+        const existing = await trx
+          .selectFrom("incidents")
+          .select("external_ref")
+          .where("external_ref", "in", refs)
+          .execute();
+        const written = await upsertByReference(
+          trx,
+          batch.map((r) => toRow(r, actor.id)),
+        );
+        const created = batch.length - existing.length;
+        report.created += created;
+        report.updated += written - created;
+        report.unchanged += batch.length - written;
+        onProgress?.(Math.min(parsed.records.length, start + BATCH), parsed.records.length);
+      }
+      if (dryRun) throw rollback;
+      await recordAudit(trx, ctx, {
+        action: "incident.import",
+        resource: "incident",
+        changedFields: ["created", "updated"],
+      });
+    });
+  } catch (error) {
+    if (error !== rollback) throw error;
+  }
+  report.committed = !dryRun;
+  return report;
 }
