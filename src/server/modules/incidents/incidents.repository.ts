@@ -81,14 +81,14 @@ const COMPARED = [
 
 /**
  * Insert or update rows identified by their external reference; a row whose values did not
- * change is not written. Returns how many rows were inserted or changed.
+ * change is not written. Returns how many rows were inserted and how many updated.
  */
 export async function upsertByReference(
   trx: Kysely<Database>,
   rows: ReturnType<typeof toRow>[],
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  const result = await trx
+): Promise<{ inserted: number; updated: number }> {
+  if (rows.length === 0) return { inserted: 0, updated: 0 };
+  const written = await trx
     .insertInto("incidents")
     .values(rows)
     .onConflict((oc) =>
@@ -109,6 +109,9 @@ export async function upsertByReference(
           ),
         ),
     )
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n);
+    // xmax = 0 marks a row version made by an insert, not by the update branch.
+    .returning(sql<boolean>`xmax = 0`.as("inserted"))
+    .execute();
+  const inserted = written.filter((r) => r.inserted).length;
+  return { inserted, updated: written.length - inserted };
 }

@@ -22,7 +22,8 @@ import { readTable } from "../risk/risk-files.service";
 import { filtered, type IncidentFilter, toRow, upsertByReference } from "./incidents.repository";
 
 export type IncidentFileFormat = "csv" | "xlsx" | "geojson";
-const BATCH = 500;
+/** Rows per INSERT: 19 parameters each stays under PostgreSQL's 65,535 parameter limit. */
+const BATCH = 2000;
 
 /** Validation context (types, kelurahan, locator), built once per database: reference data. */
 const contexts = new WeakMap<Kysely<Database>, Promise<IncidentContext>>();
@@ -319,20 +320,13 @@ export async function importIncidents(
     await db.transaction().execute(async (trx) => {
       for (let start = 0; start < parsed.records.length; start += BATCH) {
         const batch = parsed.records.slice(start, start + BATCH);
-        const refs = batch.map((r) => r.externalRef!);
-        const existing = await trx
-          .selectFrom("incidents")
-          .select("external_ref")
-          .where("external_ref", "in", refs)
-          .execute();
         const written = await upsertByReference(
           trx,
           batch.map((r) => toRow(r, actor.id)),
         );
-        const created = batch.length - existing.length;
-        report.created += created;
-        report.updated += written - created;
-        report.unchanged += batch.length - written;
+        report.created += written.inserted;
+        report.updated += written.updated;
+        report.unchanged += batch.length - written.inserted - written.updated;
         onProgress?.(Math.min(parsed.records.length, start + BATCH), parsed.records.length);
       }
       if (dryRun) throw rollback;
