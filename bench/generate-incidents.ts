@@ -15,6 +15,16 @@ const HEADER =
   "external_ref,date,time,type,lon,lat,kelurahan_code,precision,persons,arrests,substance,quantity,unit,source,source_ref,notes";
 const MONTH_WEIGHT = [1.3, 1.2, 1.1, 0.9, 0.9, 1.2, 0.8, 0.8, 0.9, 1.0, 1.2, 1.4];
 
+/** The item at cumulative weight `target` (0 <= target < total weight). */
+function pickWeighted<T>(items: readonly T[], weight: (item: T) => number, target: number): T {
+  let remaining = target;
+  for (const item of items) {
+    remaining -= weight(item);
+    if (remaining <= 0) return item;
+  }
+  return items[items.length - 1]!;
+}
+
 export function generateIncidents(rows: number, seed = 1): string {
   const data = JSON.parse(
     readFileSync(
@@ -45,8 +55,7 @@ export function generateIncidents(rows: number, seed = 1): string {
     let code: string | null = null;
     while (!code) {
       if (random() < 0.75) {
-        let pick = random() * totalWeight;
-        const h = hotspots.find((x) => (pick -= x.weight) <= 0) ?? hotspots[0]!;
+        const h = pickWeighted(hotspots, (x) => x.weight, random() * totalWeight);
         point = [h.point[0] + gauss() * 0.004, h.point[1] + gauss() * 0.004];
       } else {
         const c = centres[Math.floor(random() * centres.length)]!;
@@ -54,8 +63,11 @@ export function generateIncidents(rows: number, seed = 1): string {
       }
       code = locator.locate(point);
     }
-    let m = random() * months;
-    const month = MONTH_WEIGHT.findIndex((w) => (m -= w) <= 0);
+    const month = pickWeighted(
+      MONTH_WEIGHT.map((_, i) => i),
+      (i) => MONTH_WEIGHT[i]!,
+      random() * months,
+    );
     const year = 2023 + Math.floor(random() * 3);
     const day = 1 + Math.floor(random() * 28);
     const type = DEFAULT_INCIDENT_TYPES[Math.floor(random() * DEFAULT_INCIDENT_TYPES.length)]!.code;

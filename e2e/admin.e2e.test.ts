@@ -60,14 +60,12 @@ describe("sign-in and administration", () => {
 
   it("a viewer sees no administration and is told so", async () => {
     const page = await env.newPage();
-    await page.goto(`${env.server.url}/masuk`);
+    await page.goto(`${env.server.url}/masuk?next=/admin/audit`);
     await page.locator("[data-testid=demo-account][data-role=viewer]").click();
     await page.getByTestId("signin-submit").click();
-    await page.getByTestId("account-name").waitFor();
+    await page.getByTestId("not-allowed").waitFor();
     expect(await page.getByTestId("nav-users").count()).toBe(0);
     expect(await page.getByTestId("nav-audit").count()).toBe(0);
-    await page.goto(`${env.server.url}/admin/audit`);
-    await page.getByTestId("not-allowed").waitFor();
     expect(env.problems.filter((p) => !p.includes("403"))).toEqual([]);
     await page.close();
   });

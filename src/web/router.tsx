@@ -1,5 +1,6 @@
 import { createBrowserRouter, Outlet } from "react-router";
 import { CrashMessage } from "./components/ErrorBoundary";
+import { lazyPage, PageSuspense } from "./components/LazyPage";
 import { RouteFocus } from "./components/RouteFocus";
 import { NotFoundPage } from "./components/StatusPages";
 import { AreasPage } from "./features/areas/AreasPage";
@@ -10,6 +11,28 @@ import { RequireAccess } from "./features/auth/RequireAccess";
 import { SignInPage } from "./features/auth/SignInPage";
 import { OrganisationsPage } from "./features/organisations/OrganisationsPage";
 import { UsersPage } from "./features/users/UsersPage";
+
+// Pages of signed-in work load on demand: the public map stays a lighter download.
+const AreaProfilePage = lazyPage(() =>
+  import("./features/risk/AreaProfilePage").then((m) => m.AreaProfilePage),
+);
+const ChangesPage = lazyPage(() =>
+  import("./features/risk/ChangesPage").then((m) => m.ChangesPage),
+);
+const LocationsPage = lazyPage(() =>
+  import("./features/locations/LocationsPage").then((m) => m.LocationsPage),
+);
+const RiskMapPage = lazyPage(() =>
+  import("./features/risk/RiskMapPage").then((m) => m.RiskMapPage),
+);
+const RiskTablePage = lazyPage(() =>
+  import("./features/risk/RiskTablePage").then((m) => m.RiskTablePage),
+);
+const RoundDetailPage = lazyPage(() =>
+  import("./features/risk/RoundDetailPage").then((m) => m.RoundDetailPage),
+);
+const RoundsPage = lazyPage(() => import("./features/risk/RoundsPage").then((m) => m.RoundsPage));
+const RulesPage = lazyPage(() => import("./features/rules/RulesPage").then((m) => m.RulesPage));
 
 function Root() {
   return (
@@ -44,6 +67,76 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "rawan",
+        element: (
+          <RequireAccess resource="assessment">
+            <PageSuspense>
+              <RiskMapPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "rawan/perubahan",
+        element: (
+          <RequireAccess resource="assessment">
+            <PageSuspense>
+              <ChangesPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "rawan/tabel",
+        element: (
+          <RequireAccess resource="assessment">
+            <PageSuspense>
+              <RiskTablePage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "rawan/wilayah/:code",
+        element: (
+          <RequireAccess resource="assessment">
+            <PageSuspense>
+              <AreaProfilePage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "rawan/putaran",
+        element: (
+          <RequireAccess resource="assessment">
+            <PageSuspense>
+              <RoundsPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "rawan/putaran/:id",
+        element: (
+          <RequireAccess resource="assessment">
+            <PageSuspense>
+              <RoundDetailPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "lokasi",
+        element: (
+          <RequireAccess resource="named_location">
+            <PageSuspense>
+              <LocationsPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
         path: "admin/organisasi",
         element: (
           <RequireAccess resource="organisation">
@@ -64,6 +157,16 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess resource="audit_event">
             <AuditPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "admin/aturan",
+        element: (
+          <RequireAccess resource="risk_config">
+            <PageSuspense>
+              <RulesPage />
+            </PageSuspense>
           </RequireAccess>
         ),
       },

@@ -375,3 +375,39 @@ describe("assessment round for Jakarta Barat", () => {
     expect(history.map((h) => h.rule_version).sort()).toEqual([1, version]);
   });
 });
+
+describe("named locations", () => {
+  it("a change touches only the fields sent, and every location shows on a round's map", async () => {
+    const created = await analyst.request({
+      method: "POST",
+      url: "/api/named-locations",
+      payload: {
+        kelurahanCode: "31.73.01.1004",
+        name: "Kompleks Uji",
+        aliases: ["Kampung Uji"],
+        rw: "07",
+        notes: "catatan",
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const patched = await analyst.request({
+      method: "PATCH",
+      url: `/api/named-locations/${id}`,
+      payload: { rt: "01" },
+    });
+    expect(patched.json()).toMatchObject({
+      rt: "01",
+      rw: "07",
+      aliases: ["Kampung Uji"],
+      notes: "catatan",
+    });
+    const map = (
+      await viewer.request({ method: "GET", url: `/api/risk/map?city=31.73&round=${roundId}` })
+    ).json();
+    expect(map.locations.find((l: { id: string }) => l.id === id)).toMatchObject({
+      name: "Kompleks Uji",
+      class: null,
+    });
+  });
+});

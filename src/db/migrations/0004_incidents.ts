@@ -38,7 +38,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await sql`create index incidents_area_date_idx on incidents (kelurahan_code text_pattern_ops, occurred_on)`.execute(db);
+  await sql`create index incidents_area_date_idx on incidents (kelurahan_code text_pattern_ops, occurred_on)`.execute(
+    db,
+  );
   await db.schema.createIndex("incidents_date_idx").on("incidents").column("occurred_on").execute();
   await db.schema.createIndex("incidents_h3_r9_idx").on("incidents").column("h3_r9").execute();
 }

@@ -2,6 +2,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
   useCallback,
   useState,
 } from "react";
@@ -63,6 +64,44 @@ export function TextField({
         {...rest}
         id={id}
         className="field__input"
+        data-testid={testId}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        onChange={(event) => onValue(event.target.value)}
+      />
+      <FieldNotes id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+type TextAreaFieldProps = FieldFrame &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "onChange" | "value"> & {
+    value: string;
+    onValue: (value: string) => void;
+  };
+
+/** A labelled multi-line text input with an optional hint and error message. */
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  testId,
+  value,
+  onValue,
+  ...rest
+}: TextAreaFieldProps) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <textarea
+        rows={3}
+        {...rest}
+        id={id}
+        className="field__input field__textarea"
         data-testid={testId}
         value={value}
         aria-invalid={error ? true : undefined}

@@ -8,6 +8,8 @@ interface ModalProps {
   testId?: string;
   /** Role "alertdialog" for confirmations. */
   alert?: boolean;
+  /** A wider dialog for long forms. */
+  wide?: boolean;
 }
 
 /**
@@ -15,7 +17,14 @@ interface ModalProps {
  * unmount it to close it; focus then returns to the element that opened it. The first element
  * marked `data-autofocus` inside receives focus.
  */
-export function Modal({ title, onClose, children, testId, alert = false }: ModalProps) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  testId,
+  alert = false,
+  wide = false,
+}: ModalProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -35,7 +44,7 @@ export function Modal({ title, onClose, children, testId, alert = false }: Modal
   return (
     <dialog
       ref={ref}
-      className="modal"
+      className={wide ? "modal modal--wide" : "modal"}
       role={alert ? "alertdialog" : undefined}
       aria-labelledby={titleId}
       data-testid={testId}

@@ -6,8 +6,22 @@ import { useSession } from "../features/auth/session";
 export function SiteNav() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const links = [
+  const links: { to: string; label: string; testId: string; show: boolean; end?: boolean }[] = [
     { to: "/", label: t("nav.map"), testId: "nav-map", show: true },
+    {
+      to: "/rawan",
+      label: t("nav.risk"),
+      testId: "nav-risk",
+      show: can("assessment", "read"),
+      // Stays marked on the other views of the risk map (/rawan/tabel, ...).
+      end: false,
+    },
+    {
+      to: "/lokasi",
+      label: t("nav.locations"),
+      testId: "nav-locations",
+      show: can("named_location", "read"),
+    },
     {
       to: "/admin/organisasi",
       label: t("nav.organisations"),
@@ -26,6 +40,12 @@ export function SiteNav() {
       testId: "nav-audit",
       show: can("audit_event", "read"),
     },
+    {
+      to: "/admin/aturan",
+      label: t("nav.rules"),
+      testId: "nav-rules",
+      show: can("risk_config", "read"),
+    },
   ];
   return (
     <nav className="site-nav" aria-label={t("nav.label")}>
@@ -34,7 +54,12 @@ export function SiteNav() {
           .filter((link) => link.show)
           .map((link) => (
             <li key={link.to}>
-              <NavLink to={link.to} end className="site-nav__link" data-testid={link.testId}>
+              <NavLink
+                to={link.to}
+                end={link.end ?? true}
+                className="site-nav__link"
+                data-testid={link.testId}
+              >
                 {link.label}
               </NavLink>
             </li>

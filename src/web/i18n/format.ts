@@ -35,11 +35,24 @@ export function formatDateTime(value: string | Date, language: string): string {
   }).format(date);
 }
 
+/** Formats a calendar date (`2025-12-31`) for the language, e.g. `31 Des 2025`. */
+export function formatDate(value: string, language: string): string {
+  const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(localeFor(language), {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(date);
+}
+
 /** Number and date formatters bound to the current interface language. */
 export function useFormat(): {
   number: (value: number, options?: Intl.NumberFormatOptions) => string;
   decimal: (value: number, fractionDigits: number) => string;
   dateTime: (value: string | Date) => string;
+  date: (value: string) => string;
 } {
   const { i18n } = useTranslation();
   const language = i18n.language;
@@ -51,5 +64,6 @@ export function useFormat(): {
         maximumFractionDigits: fractionDigits,
       }),
     dateTime: (value) => formatDateTime(value, language),
+    date: (value) => formatDate(value, language),
   };
 }

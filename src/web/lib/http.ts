@@ -19,6 +19,13 @@ export const KNOWN_ERROR_CODES = [
   "CONFLICT",
   "RATE_LIMITED",
   "PAYLOAD_TOO_LARGE",
+  "ROUND_NOT_FOUND",
+  "ASSESSMENT_NOT_FOUND",
+  "LOCATION_NOT_FOUND",
+  "INVALID_TRANSITION",
+  "IMPORT_INVALID",
+  "RULES_INVALID",
+  "UNSUPPORTED_FILE",
   "VALIDATION_FAILED",
   "NOT_FOUND",
   "INTERNAL",
@@ -80,6 +87,13 @@ export function passwordProblemsOf(error: unknown): string[] {
   return Array.isArray(problems) ? problems.filter((p) => typeof p === "string") : [];
 }
 
+/** The English problem lines of a RULES_INVALID answer (`details: { problems: [...] }`). */
+export function ruleProblemsOf(error: unknown): string[] {
+  if (!(error instanceof ApiError) || error.code !== "RULES_INVALID") return [];
+  const problems = (error.details as { problems?: unknown } | undefined)?.problems;
+  return Array.isArray(problems) ? problems.filter((p) => typeof p === "string") : [];
+}
+
 interface ErrorBody {
   error?: { code?: unknown; requestId?: unknown; details?: unknown };
 }
@@ -100,15 +114,18 @@ async function readError(response: Response): Promise<ApiError> {
 }
 
 interface RequestOptions {
-  method?: "GET" | "POST" | "PATCH";
+  method?: "GET" | "POST" | "PATCH" | "PUT";
   body?: unknown;
+  /** A file sent as it is (instead of JSON), with its content type. */
+  file?: { body: Blob; contentType: string };
   csrfToken?: string;
   signal?: AbortSignal | undefined;
 }
 
 async function request<T>(path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.file) headers["content-type"] = options.file.contentType;
+  else if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.csrfToken) headers["x-csrf-token"] = options.csrfToken;
   let response: Response;
   try {
@@ -116,7 +133,11 @@ async function request<T>(path: string, options: RequestOptions): Promise<T> {
       method: options.method ?? "GET",
       signal: options.signal ?? null,
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.file
+        ? options.file.body
+        : options.body === undefined
+          ? null
+          : JSON.stringify(options.body),
       credentials: "same-origin",
     });
   } catch (error) {
@@ -141,16 +162,29 @@ export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 
 /**
- * POSTs or PATCHes JSON to our own API with the session's CSRF token
+ * POSTs, PATCHes or PUTs JSON to our own API with the session's CSRF token
  * (`x-csrf-token`, required on every state-changing request). Rejects like {@link getJson}.
  */
 export function sendJson<T>(
-  method: "POST" | "PATCH",
+  method: "POST" | "PATCH" | "PUT",
   path: string,
   body: unknown,
   csrfToken: string,
 ): Promise<T> {
   return request<T>(path, { method, body: body ?? {}, csrfToken });
+}
+
+/**
+ * POSTs a file as the raw request body (e.g. a CSV or XLSX import) with its content type and
+ * the CSRF token; the answer is JSON. Rejects like {@link getJson}.
+ */
+export function sendFile<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  csrfToken: string,
+): Promise<T> {
+  return request<T>(path, { method: "POST", file: { body: file, contentType }, csrfToken });
 }
 
 /** A query string from the non-empty values, e.g. `?q=x&page=2` (empty string when none). */

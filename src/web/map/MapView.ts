@@ -2,7 +2,7 @@ import * as maplibregl from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { LabelOverlay } from "./labels";
-import { fillLayerId, palette, presetLayers } from "./presets";
+import { HATCH_IMAGE, hatchImage, hitLayerIds, palette, presetLayers } from "./presets";
 import type { Bbox, GeoJsonLayer, HoverInfo, LabelSpec, MapUiText, MapViewOptions } from "./types";
 
 // The worker is served as a same-origin file: the CSP allows no blob: scripts from elsewhere.
@@ -27,6 +27,11 @@ function baseStyle(backgroundColor: string): StyleDefinition {
       { id: "background", type: "background", paint: { "background-color": backgroundColor } },
     ],
   };
+}
+
+/** What decides a layer's MapLibre layers: the same key means only the data needs replacing. */
+function styleKey(layer: GeoJsonLayer): string {
+  return JSON.stringify([layer.preset, layer.idProperty ?? null, layer.categories ?? null]);
 }
 
 function prefersReducedMotion(): boolean {
@@ -76,6 +81,7 @@ export class MapView {
     });
     this.setUiText(options.uiText);
     this.map.on("load", () => {
+      this.map.addImage(HATCH_IMAGE, hatchImage());
       this.styleLoaded = true;
       for (const run of this.pending.splice(0)) run();
     });
@@ -90,12 +96,7 @@ export class MapView {
     if (this.destroyed) return;
     const previous = this.registry.get(layer.id);
     const source = this.map.getSource<maplibregl.GeoJSONSource>(layer.id);
-    if (
-      previous &&
-      source &&
-      previous.preset === layer.preset &&
-      previous.idProperty === layer.idProperty
-    ) {
+    if (previous && source && styleKey(previous) === styleKey(layer)) {
       this.registry.set(layer.id, layer);
       this.map.removeFeatureState({ source: layer.id });
       await source.setData(layer.data as GeoJsonData);
@@ -108,7 +109,7 @@ export class MapView {
       ...(layer.idProperty ? { promoteId: layer.idProperty } : {}),
     });
     const beforeId = this.firstStyleLayerAbove(layer.order);
-    for (const definition of presetLayers(layer.preset, layer.id)) {
+    for (const definition of presetLayers(layer)) {
       this.map.addLayer(definition, beforeId);
     }
     this.registry.set(layer.id, layer);
@@ -171,13 +172,18 @@ export class MapView {
 
   /** Number of distinct values of `property` among the features MapLibre holds for a layer. */
   countDistinct(layerId: string, property: string): number {
-    if (!this.map.getSource(layerId)) return 0;
-    const values = new Set<unknown>();
+    return this.distinctValues(layerId, property).length;
+  }
+
+  /** The distinct values of `property` among the features MapLibre holds for a layer. */
+  distinctValues(layerId: string, property: string): string[] {
+    if (!this.map.getSource(layerId)) return [];
+    const values = new Set<string>();
     for (const feature of this.map.querySourceFeatures(layerId)) {
-      values.add(feature.properties?.[property] ?? feature.id);
+      const value = feature.properties?.[property] ?? feature.id;
+      if (value !== undefined && value !== null) values.add(String(value));
     }
-    values.delete(undefined);
-    return values.size;
+    return [...values];
   }
 
   /** Updates the texts of the map's own controls (zoom buttons, attribution, canvas label). */
@@ -215,7 +221,7 @@ export class MapView {
   private removeNow(id: string): void {
     const layer = this.registry.get(id);
     if (!layer) return;
-    for (const definition of presetLayers(layer.preset, id)) {
+    for (const definition of presetLayers(layer)) {
       if (this.map.getLayer(definition.id)) this.map.removeLayer(definition.id);
     }
     if (this.map.getSource(id)) this.map.removeSource(id);
@@ -230,7 +236,7 @@ export class MapView {
       .filter((entry) => entry.order > order)
       .sort((a, b) => a.order - b.order);
     for (const entry of above) {
-      const first = presetLayers(entry.preset, entry.id)[0];
+      const first = presetLayers(entry)[0];
       if (first && this.map.getLayer(first.id)) return first.id;
     }
     return undefined;
@@ -251,8 +257,9 @@ export class MapView {
   /** The topmost interactive feature under a pixel. */
   private featureAt(point: maplibregl.PointLike): Omit<HoverInfo, "point"> | null {
     const layers = [...this.registry.values()]
-      .filter((entry) => entry.interactive && this.map.getLayer(fillLayerId(entry.id)))
-      .map((entry) => fillLayerId(entry.id));
+      .filter((entry) => entry.interactive)
+      .flatMap(hitLayerIds)
+      .filter((id) => this.map.getLayer(id));
     if (layers.length === 0) return null;
     const [feature] = this.map.queryRenderedFeatures(point, { layers });
     if (!feature || feature.id === undefined) return null;
@@ -281,6 +288,7 @@ export class MapView {
   private readonly handleClick = (event: maplibregl.MapMouseEvent): void => {
     const hit = this.featureAt(event.point);
     if (hit) this.options.onSelect?.(hit.layerId, hit.id);
+    else this.options.onMapClick?.([event.lngLat.lng, event.lngLat.lat]);
   };
 
   private selectFromLabel(id: string): void {

@@ -1,8 +1,10 @@
 export { MapView } from "./MapView";
 export type {
   Bbox,
+  CategoryStyle,
   GeoJsonLayer,
   HoverInfo,
+  LabelBadge,
   LabelSpec,
   LayerPreset,
   LonLat,

@@ -6,8 +6,8 @@ import "./labels.css";
 const MARGIN = 2;
 /** Half the size of the dot a crowded label collapses to, in pixels. */
 const DOT_RADIUS = 6;
-/** Distance from the near edge of a side-placed label to the centre of its dot (see CSS). */
-const SIDE_DOT_INSET = 8;
+/** Gap between the dot and the text box of a side-placed label, in pixels (see CSS). */
+const SIDE_GAP = 4;
 
 /** How a label is drawn: text centred on its point, text beside a dot, or a dot only. */
 type Placement = "center" | "right" | "left" | "dot";
@@ -32,7 +32,7 @@ interface Label {
   /** Size with centred text. */
   width: number;
   height: number;
-  /** Width with a dot beside the text. */
+  /** Width of the dot, the gap and the text box together, when the text sits beside the dot. */
   sideWidth: number;
   placement: Placement;
 }
@@ -97,16 +97,12 @@ export class LabelOverlay {
         placement: "center",
       });
     }
-    // Measure after all labels are in the DOM: one layout pass per shape.
-    const all = [...this.labels.values()];
-    for (const label of all) {
+    // Measure after all labels are in the DOM, in one layout pass. A side-placed label shows
+    // the same text box beside a dot, so its width follows from the centred one.
+    for (const label of this.labels.values()) {
       label.width = label.element.offsetWidth;
       label.height = label.element.offsetHeight;
-      label.element.classList.add("map-label--right");
-    }
-    for (const label of all) {
-      label.sideWidth = label.element.offsetWidth;
-      label.element.classList.remove("map-label--right");
+      label.sideWidth = 2 * DOT_RADIUS + SIDE_GAP + label.width;
     }
     this.applySelected();
     this.layout();
@@ -147,10 +143,25 @@ export class LabelOverlay {
     for (const [name, value] of Object.entries(spec.attributes ?? {})) {
       element.setAttribute(name, value);
     }
+    // The body (tag and text) is the whole button when centred; beside a dot it is drawn
+    // outside the button, which stays a dot centred on the point (see labels.css).
+    const body = document.createElement("span");
+    body.className = "map-label__body";
+    if (spec.badge) {
+      const badge = document.createElement("span");
+      badge.className = "map-label__badge";
+      badge.textContent = spec.badge.text;
+      badge.setAttribute("aria-hidden", "true");
+      // A label collapsed to a dot keeps the badge colour (the name stays in its aria-label).
+      element.style.setProperty("--badge-bg", spec.badge.background);
+      element.style.setProperty("--badge-fg", spec.badge.color);
+      body.append(badge);
+    }
     const text = document.createElement("span");
     text.className = "map-label__text";
     text.textContent = spec.text;
-    element.append(text);
+    body.append(text);
+    element.append(body);
     element.addEventListener("click", (event) => {
       // Keep the click from also reaching the map (which would select the polygon below).
       event.stopPropagation();
@@ -192,16 +203,16 @@ export class LabelOverlay {
         };
       case "right":
         return {
-          x1: anchor.x - SIDE_DOT_INSET - MARGIN,
+          x1: anchor.x - DOT_RADIUS - MARGIN,
           y1: top,
-          x2: anchor.x - SIDE_DOT_INSET + sideWidth + MARGIN,
+          x2: anchor.x - DOT_RADIUS + sideWidth + MARGIN,
           y2: bottom,
         };
       case "left":
         return {
-          x1: anchor.x + SIDE_DOT_INSET - sideWidth - MARGIN,
+          x1: anchor.x + DOT_RADIUS - sideWidth - MARGIN,
           y1: top,
-          x2: anchor.x + SIDE_DOT_INSET + MARGIN,
+          x2: anchor.x + DOT_RADIUS + MARGIN,
           y2: bottom,
         };
       case "dot":
@@ -215,9 +226,6 @@ export class LabelOverlay {
     const next = PLACEMENT_CLASSES[placement];
     if (previous) label.element.classList.remove(previous);
     if (next) label.element.classList.add(next);
-    // Side placements shift the element so that its dot, not its middle, is on the point.
-    const shift = label.sideWidth / 2 - SIDE_DOT_INSET;
-    label.marker.setOffset([placement === "right" ? shift : placement === "left" ? -shift : 0, 0]);
     label.placement = placement;
   }
 

@@ -1,36 +1,27 @@
-import type * as maplibregl from "maplibre-gl";
-import type { LayerPreset } from "./types";
+import { circleLayerId, fillLayerId, lineLayerId, palette } from "./palette";
+import { choroplethLayers, type LayerDefinition, placeLayers, sketchLayers } from "./thematic";
+import type { GeoJsonLayer } from "./types";
 
-/** A layer definition as accepted by `map.addLayer` (without pulling in the style-spec package). */
-export type LayerDefinition = Parameters<maplibregl.Map["addLayer"]>[0];
+export { fillLayerId, lineLayerId, palette } from "./palette";
+export { HATCH_IMAGE, hatchImage, type LayerDefinition } from "./thematic";
 
-/** Colours of the base map and presets; calm, high-contrast outlines for legibility. */
-export const palette = {
-  background: "#e2e6e5",
-  contextFill: "#f4f4f1",
-  contextLine: "#a9b4bb",
-  areaFill: "#cde3eb",
-  areaFillHover: "#8fc3d7",
-  areaFillSelected: "#f2c14e",
-  areaLine: "#5d7d8a",
-  areaLineHover: "#0b4f6c",
-  areaLineSelected: "#14252d",
-  outline: "#21404d",
-} as const;
-
-/** The id of the fill layer of a registry entry (what hover and click listen to). */
-export function fillLayerId(sourceId: string): string {
-  return `${sourceId}-fill`;
-}
-
-/** The id of the line layer of a registry entry. */
-export function lineLayerId(sourceId: string): string {
-  return `${sourceId}-line`;
+/** The layers hover and click listen to for a registry entry. */
+export function hitLayerIds(layer: GeoJsonLayer): string[] {
+  if (layer.preset === "places") return [fillLayerId(layer.id), circleLayerId(layer.id)];
+  if (layer.preset === "outline" || layer.preset === "sketch") return [];
+  return [fillLayerId(layer.id)];
 }
 
 /** The MapLibre layers drawn for one registry entry, bottom to top. */
-export function presetLayers(preset: LayerPreset, sourceId: string): LayerDefinition[] {
-  switch (preset) {
+export function presetLayers(layer: GeoJsonLayer): LayerDefinition[] {
+  const sourceId = layer.id;
+  switch (layer.preset) {
+    case "choropleth":
+      return choroplethLayers(sourceId, layer.categories);
+    case "places":
+      return placeLayers(sourceId, layer.categories);
+    case "sketch":
+      return sketchLayers(sourceId);
     case "context":
       return [
         {

@@ -12,8 +12,25 @@ export type LonLat = [number, number];
  * - `context`: quiet grey polygons for surrounding areas.
  * - `areas`: the main interactive polygons (calm fill, outlines, hover and selected states).
  * - `outline`: thick boundary lines drawn above `areas` (e.g. kecamatan).
+ * - `choropleth`: interactive polygons filled (opaque) by the colour of a category property
+ *   (see {@link CategoryStyle}), values without a colour light grey and hatched; thin outlines
+ *   on top, thick outlines for hover and selection (the fill never changes, so colours stay true).
+ * - `places`: points as coloured dots and polygons as thick coloured outlines with a dark
+ *   casing, coloured by a category property (e.g. named locations by risk class).
+ * - `sketch`: a shape being drawn: vertices as dots, edges as lines, a translucent polygon.
  */
-export type LayerPreset = "context" | "areas" | "outline";
+export type LayerPreset = "context" | "areas" | "outline" | "choropleth" | "places" | "sketch";
+
+/** Colours by the value of one feature property, for the `choropleth` and `places` presets. */
+export interface CategoryStyle {
+  property: string;
+  /** Colour of each value. */
+  colours: Readonly<Record<string, string>>;
+  /** Colour of a missing value or of a value without a colour. */
+  fallback: string;
+  /** Draw a hatch over features whose value has no colour (choropleth only). */
+  hatchFallback?: boolean;
+}
 
 /** A GeoJSON layer registered in the map's layer registry. */
 export interface GeoJsonLayer {
@@ -27,6 +44,8 @@ export interface GeoJsonLayer {
   idProperty?: string;
   /** Whether hover and click report features of this layer. */
   interactive?: boolean;
+  /** Colours by category (`choropleth` and `places` presets). */
+  categories?: CategoryStyle;
 }
 
 /** An HTML label shown at a point; rendered as a focusable button. */
@@ -41,6 +60,15 @@ export interface LabelSpec {
   priority: number;
   /** Extra attributes for the button element (e.g. data-* test hooks). */
   attributes?: Record<string, string>;
+  /** A short coloured tag before the text (e.g. the initial of a risk class). */
+  badge?: LabelBadge;
+}
+
+/** A small coloured tag drawn before a label's text; a collapsed label's dot takes its colour. */
+export interface LabelBadge {
+  text: string;
+  background: string;
+  color: string;
 }
 
 /** What the pointer is over, reported to the application. */
@@ -75,4 +103,6 @@ export interface MapViewOptions {
   onHover?: (hover: HoverInfo | null) => void;
   /** A feature was chosen, by clicking its polygon or activating its label. */
   onSelect?: (layerId: string, id: string) => void;
+  /** A click on the map that hit no interactive feature (e.g. to place a point). */
+  onMapClick?: (lngLat: LonLat) => void;
 }

@@ -41,7 +41,18 @@ export const locationInput = z.object({
   notes: z.string().max(4000).default(""),
 });
 
-export const locationPatch = locationInput.partial();
+/** A change: only the fields sent are touched (no defaults, unlike creation). */
+export const locationPatch = z
+  .object({
+    kelurahanCode: areaCodeField,
+    name: z.string().trim().min(2).max(120),
+    aliases: z.array(z.string().trim().min(1).max(120)).max(20),
+    rw: rwRt,
+    rt: rwRt,
+    geometry: locationGeometry.nullable(),
+    notes: z.string().max(4000),
+  })
+  .partial();
 
 export const listLocationsQuery = z.object({
   area: areaCodeField.optional(),

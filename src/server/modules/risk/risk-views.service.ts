@@ -45,15 +45,17 @@ export class RiskViewsService {
     for (const row of rows) if (!latest.has(row.area_code)) latest.set(row.area_code, row);
     const locations = await this.db
       .selectFrom("named_locations as l")
-      .leftJoin("assessments as s", (join) =>
-        join.onRef("s.named_location_id", "=", "l.id").on("s.status", "=", "published"),
-      )
+      // Every location of the city appears; its class comes from the chosen round (or the
+      // latest published one), and is null when that round did not assess it.
+      .leftJoin("assessments as s", (join) => {
+        const published = join
+          .onRef("s.named_location_id", "=", "l.id")
+          .on("s.status", "=", "published");
+        return round ? published.on("s.round_id", "=", round.id) : published;
+      })
       .leftJoin("assessment_rounds as r", "r.id", "s.round_id")
       .select(["l.id", "l.name", "l.kelurahan_code", "l.geometry", "s.class", "r.period_end"])
       .where("l.kelurahan_code", "like", scopePrefix(city))
-      .$if(round !== null, (q) =>
-        q.where((eb) => eb.or([eb("r.id", "=", round!.id), eb("r.id", "is", null)])),
-      )
       .orderBy("l.name")
       .orderBy("r.period_end", "desc")
       .execute();
