@@ -57,7 +57,8 @@ export function registerImportCommand(
       const bar = new SingleBar({
         format: "  {bar} {percentage}% | {value}/{total} rows",
         hideCursor: true,
-        noTTYOutput: false,
+        noTTYOutput: true,
+        notTTYSchedule: 250,
         stream: process.stderr,
       });
       let started = false;

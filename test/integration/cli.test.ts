@@ -1,8 +1,10 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { generateIncidents } from "../../bench/generate-incidents";
+import { openDatabase } from "../../src/db/index";
 import { freshStorage } from "../db";
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -86,5 +88,42 @@ describe("tanggap import incidents", () => {
     expect(again.stdout).toContain("Imported: 2 rows, 0 new, 0 changed, 2 unchanged.");
     const wrongType = tanggap(["import", "incidents", join(dir, "notes.txt")], env);
     expect(wrongType.status).toBe(2);
+  });
+});
+
+describe("a killed import", () => {
+  it("leaves no partial data", async () => {
+    const { env, cleanup } = await freshStorage();
+    cleanups.push(cleanup);
+    const dir = mkdtempSync(join(tmpdir(), "tanggap-kill-"));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, "big.csv");
+    writeFileSync(file, generateIncidents(30_000, 3));
+    const child = spawn(process.execPath, ["bin/tanggap.mjs", "import", "incidents", file], {
+      env: { ...process.env, DATABASE_URL: "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Kill it hard once the first batch has been written inside the transaction.
+    await new Promise<void>((resolve) => {
+      child.stderr.on("data", (chunk: Buffer) => {
+        if (/\d+\/30000 rows/.test(chunk.toString())) resolve();
+      });
+      child.on("exit", () => resolve());
+    });
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.on("close", resolve));
+    const database = await openDatabase({
+      databaseUrl: env.DATABASE_URL || undefined,
+      dataDir: env.TANGGAP_DATA_DIR,
+    });
+    try {
+      const row = await database.db
+        .selectFrom("incidents")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .executeTakeFirstOrThrow();
+      expect(Number(row.n)).toBe(0);
+    } finally {
+      await database.close();
+    }
   });
 });
