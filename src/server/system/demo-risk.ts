@@ -10,6 +10,7 @@ import { DEFAULT_INDICATORS } from "../../domain/risk/indicators";
 import type { AuthedContext } from "../context";
 import { LocationsService } from "../modules/locations/locations.service";
 import { RiskService } from "../modules/risk/risk.service";
+import { RiskWorkflowService } from "../modules/risk/risk-workflow.service";
 
 /** Kelurahan named "zona merah" in the 2019 press (DOMAIN.md section 3), Bahaya in the demo. */
 const DEMO_BAHAYA = [
@@ -93,6 +94,7 @@ export async function seedDemoRisk(db: Kysely<Database>, analystId: string): Pro
     .orderBy("code")
     .execute();
   const risk = new RiskService(db);
+  const workflow = new RiskWorkflowService(db);
   const rounds = [
     { name: "DEMO 2025 semester 1", periodStart: "2025-01-01", periodEnd: "2025-06-30" },
     { name: "DEMO 2025 semester 2", periodStart: "2025-07-01", periodEnd: "2025-12-31" },
@@ -131,7 +133,7 @@ export async function seedDemoRisk(db: Kysely<Database>, analystId: string): Pro
         trx,
       );
     });
-    await risk.transition(ctx, round.id, "verify", { comment: "Demo: diverifikasi otomatis" });
-    await risk.transition(ctx, round.id, "publish");
+    await workflow.transition(ctx, round.id, "verify", { comment: "Demo: diverifikasi otomatis" });
+    await workflow.transition(ctx, round.id, "publish");
   }
 }

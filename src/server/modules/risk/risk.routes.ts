@@ -29,13 +29,17 @@ import {
   workflowResult,
 } from "./risk.schema";
 import { RiskService } from "./risk.service";
+import { RiskConfigService } from "./risk-config.service";
 import { RiskFilesService } from "./risk-files.service";
 import { RiskViewsService } from "./risk-views.service";
+import { RiskWorkflowService } from "./risk-workflow.service";
 
 const tags = ["risk"];
 
 export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   const risk = new RiskService(app.db);
+  const config = new RiskConfigService(app.db);
+  const workflow = new RiskWorkflowService(app.db);
   const views = new RiskViewsService(app.db);
   const files = new RiskFilesService(app.db);
   // Import files arrive as the raw body (CSV text or an XLSX workbook), up to 5 MB.
@@ -47,7 +51,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { resource: "risk_config", action: "read" } },
       schema: { tags, response: { 200: riskConfig, ...errorResponses } },
     },
-    () => risk.config(),
+    () => config.config(),
   );
   app.post(
     "/api/risk/catalogue",
@@ -62,7 +66,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.status(201);
-      return risk.newCatalogue(
+      return config.newCatalogue(
         authedContextOf(request),
         request.body.indicators,
         request.body.note,
@@ -82,7 +86,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.status(201);
-      return risk.newRules(authedContextOf(request), request.body.rules, request.body.note);
+      return config.newRules(authedContextOf(request), request.body.rules, request.body.note);
     },
   );
 
@@ -156,7 +160,8 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: workflowResult, ...errorResponses },
         },
       },
-      (request) => risk.transition(authedContextOf(request), request.params.id, step, request.body),
+      (request) =>
+        workflow.transition(authedContextOf(request), request.params.id, step, request.body),
     );
   }
   app.post(
@@ -171,7 +176,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) =>
-      risk.reclassify(authedContextOf(request), request.params.id, request.body.ruleVersion),
+      workflow.reclassify(authedContextOf(request), request.params.id, request.body.ruleVersion),
   );
 
   app.get(
