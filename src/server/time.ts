@@ -2,3 +2,12 @@
 export function millis(value: unknown): number {
   return new Date(value as string | Date).getTime();
 }
+
+/** A `date` column as YYYY-MM-DD, whichever way the driver returned it. */
+export function dateText(value: unknown): string {
+  if (value instanceof Date) {
+    const local = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
+    return local.toISOString().slice(0, 10);
+  }
+  return String(value).slice(0, 10);
+}

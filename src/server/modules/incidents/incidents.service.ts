@@ -17,6 +17,7 @@ import type { AreaGeometry } from "../../../domain/spatial/geometry";
 import { createLocator } from "../../../domain/spatial/locate";
 import type { AuthedContext, RequestContext } from "../../context";
 import { AppError } from "../../errors";
+import { dateText } from "../../time";
 import { recordAudit } from "../audit/audit.service";
 import { readTable } from "../risk/risk-files.service";
 import { filtered, type IncidentFilter, toRow, upsertByReference } from "./incidents.repository";
@@ -93,15 +94,7 @@ export class IncidentsService {
     return {
       id: String(r.id),
       externalRef: (r.external_ref as string | null) ?? null,
-      occurredOn:
-        r.occurred_on instanceof Date
-          ? new Date(
-              (r.occurred_on as Date).getTime() -
-                (r.occurred_on as Date).getTimezoneOffset() * 60_000,
-            )
-              .toISOString()
-              .slice(0, 10)
-          : String(r.occurred_on).slice(0, 10),
+      occurredOn: dateText(r.occurred_on),
       occurredTime: (r.occurred_time as string | null) ?? null,
       type: String(r.type_code),
       lon: (r.lon as number | null) ?? null,

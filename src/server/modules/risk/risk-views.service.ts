@@ -5,7 +5,8 @@ import { inScope, scopePrefix, seesUnpublished } from "../../../domain/access/ro
 import { classChange, type RiskClass } from "../../../domain/risk/classes";
 import type { AuthedContext } from "../../context";
 import { AppError } from "../../errors";
-import { dateText, RiskService, roundVisible } from "./risk.service";
+import { dateText } from "../../time";
+import { RiskService, roundVisible } from "./risk.service";
 
 export class RiskViewsService {
   private readonly risk: RiskService;

@@ -15,6 +15,7 @@ import { codeDepth, isWithin } from "../../../domain/areas/codes";
 import type { AuthedContext } from "../../context";
 import { AppError } from "../../errors";
 import { canonicalJson } from "../../json";
+import { dateText } from "../../time";
 import { recordAudit } from "../audit/audit.service";
 import { classify } from "./risk.classify";
 import {
@@ -324,13 +325,4 @@ export class RiskService {
       : await query.executeTakeFirstOrThrow();
     return this.toAssessment(ctx, row);
   }
-}
-
-/** A `date` column as YYYY-MM-DD, whichever way the driver returned it. */
-export function dateText(value: unknown): string {
-  if (value instanceof Date) {
-    const local = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
-    return local.toISOString().slice(0, 10);
-  }
-  return String(value).slice(0, 10);
 }
