@@ -18,6 +18,12 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL (PGlite always has one connection). */
   poolSize?: number | undefined;
+  /**
+   * Called when an idle pooled connection fails (server restart, terminated backend). The
+   * pool drops that connection and opens a new one on next use; without a listener, Node
+   * would treat the pool's `error` event as fatal and end the process.
+   */
+  onConnectionError?: ((error: Error) => void) | undefined;
 }
 
 export interface OpenDatabase {
@@ -37,6 +43,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<OpenD
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
     });
+    pool.on("error", options.onConnectionError ?? reportConnectionError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
@@ -61,6 +68,14 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<OpenD
       await pglite.close();
     },
   };
+}
+
+/** Default for idle connection failures: one line on stderr, the code and message only. */
+function reportConnectionError(error: Error): void {
+  const code = (error as { code?: unknown }).code;
+  process.stderr.write(
+    `tanggap: an idle database connection failed (${typeof code === "string" ? code : "no code"}): ${error.message}\n`,
+  );
 }
 
 /** A connection URL with its password removed, safe to log. */
