@@ -32,14 +32,35 @@ function placeholders(text) {
   return [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 }
 
+/**
+ * A language's catalogue: `<language>.json` plus every part file `<language>.<part>.json`
+ * (one per product part, each under its own top-level keys, merged by src/web/i18n/index.ts).
+ */
 function readCatalogue(language, problems) {
-  const file = join(catalogueDir, `${language}.json`);
-  try {
-    return flatten(JSON.parse(readFileSync(file, "utf8")));
-  } catch (error) {
-    problems.push(`${relative(root, file)}: cannot be read as JSON (${error.message})`);
-    return new Map();
+  const files = readdirSync(catalogueDir)
+    .filter((name) => name === `${language}.json` || /^[a-z]+\.[a-z-]+\.json$/.test(name))
+    .filter((name) => name.startsWith(`${language}.`))
+    .sort();
+  const merged = new Map();
+  const owner = new Map();
+  for (const name of files) {
+    const file = join(catalogueDir, name);
+    let parsed;
+    try {
+      parsed = JSON.parse(readFileSync(file, "utf8"));
+    } catch (error) {
+      problems.push(`${relative(root, file)}: cannot be read as JSON (${error.message})`);
+      continue;
+    }
+    for (const top of Object.keys(parsed)) {
+      if (owner.has(top)) {
+        problems.push(`${name}: top-level key "${top}" is also in ${owner.get(top)}`);
+      }
+      owner.set(top, name);
+    }
+    for (const [key, value] of flatten(parsed)) merged.set(key, value);
   }
+  return merged;
 }
 
 /** Literal keys passed to t() in the web sources, with the first place each is used. */

@@ -1,5 +1,8 @@
 /** Table types for Kysely. One interface per table, named after it. */
 import type { ColumnType, Generated } from "kysely";
+import type { KnowTables } from "./schema-know";
+import type { ProgrammesTables } from "./schema-programmes";
+import type { RehabTables } from "./schema-rehab";
 
 /** `timestamptz` columns: written as Date or string, read as Date. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -206,7 +209,8 @@ export interface IncidentsTable {
   updated_at: Generated<Timestamp>;
 }
 
-export interface Database {
+/** Every table. Act, Treat and Know keep their table types in their own schema files. */
+export interface Database extends ProgrammesTables, RehabTables, KnowTables {
   areas: AreasTable;
   reference_datasets: ReferenceDatasetsTable;
   organisations: OrganisationsTable;

@@ -4,12 +4,13 @@
  * For every role: in scope the answer is 2xx when the table allows, 403 when it does not;
  * out of scope it is 404 (the record's existence is not revealed) or the listed code.
  */
-import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, ROLES, type Role } from "../../src/domain/access/roles";
 import { DEFAULT_INDICATORS } from "../../src/domain/risk/indicators";
 import { DEFAULT_INDICATOR_RULES } from "../../src/domain/risk/rules";
 import type { AccessCatalogueEntry } from "../../src/server/plugins/auth";
+import { ACCESS_MODULES } from "../access/modules";
+import type { Case, Fixtures, Req } from "../access/types";
 import { createTestApp, type TestApp } from "../app";
 import {
   anonymousClient,
@@ -23,30 +24,9 @@ import {
 import { assessmentCsv } from "../risk-fixtures";
 
 const SCOPE = "31.73"; // Jakarta Barat
-interface Fixtures {
-  orgIn: string;
-  orgOut: string;
-  userIn: string;
-  userOut: string;
-  roundIn: string;
-  roundOut: string;
-  locIn: string;
-  locOut: string;
-  incIn: string;
-  incOut: string;
-}
-type Req = Pick<InjectOptions, "url" | "payload" | "headers">;
 const oneRowCsv = (code: string) => assessmentCsv([{ code, wanted: "siaga" }]);
-interface Case {
-  inScope: (f: Fixtures) => Req;
-  outOfScope?: (f: Fixtures) => Req;
-  /** Status out of scope when allowed, if not 404 (creating outside one's scope). */
-  outStatus?: number;
-  /** For a list: an id that must not appear in the in-scope answer. */
-  hiddenId?: (f: Fixtures) => string;
-}
 
-const CASES: Record<string, Case> = {
+const CORE_CASES: Record<string, Case> = {
   "GET /api/organisations": {
     inScope: () => ({ url: "/api/organisations?pageSize=200" }),
     hiddenId: (f) => f.orgOut,
@@ -299,7 +279,7 @@ const CASES: Record<string, Case> = {
 };
 
 /** Routes every signed-in person may use, and public ones, with a request that succeeds. */
-const OPEN_CASES: Record<string, Req> = {
+const CORE_OPEN_CASES: Record<string, Req> = {
   "GET /api/areas": { url: "/api/areas?parent=31&geometry=false" },
   "GET /api/areas/:code": { url: "/api/areas/31.73" },
   "GET /api/openapi.json": { url: "/api/openapi.json" },
@@ -309,6 +289,17 @@ const OPEN_CASES: Record<string, Req> = {
   "POST /api/auth/password": { url: "/api/auth/password" },
   "POST /api/auth/invitations/accept": { url: "/api/auth/invitations/accept" },
 };
+
+const CASES: Record<string, Case> = Object.assign(
+  {},
+  CORE_CASES,
+  ...ACCESS_MODULES.map((m) => m.cases),
+);
+const OPEN_CASES: Record<string, Req> = Object.assign(
+  {},
+  CORE_OPEN_CASES,
+  ...ACCESS_MODULES.map((m) => m.openCases ?? {}),
+);
 
 let t: TestApp;
 let fixtures: Fixtures;
@@ -364,6 +355,9 @@ beforeAll(async () => {
     userIn: (await newUser(db, { role: "viewer", scope: "31.73.01", organisationId: orgIn })).id,
     userOut: (await newUser(db, { role: "viewer", scope: "31.71", organisationId: orgOut })).id,
   };
+  for (const module of ACCESS_MODULES) {
+    Object.assign(fixtures, await module.fixtures({ app: t.app, db, orgIn, orgOut }));
+  }
   for (const role of ROLES) {
     const user = await newUser(db, { role, scope: SCOPE, organisationId: orgIn });
     users.set(role, user);
@@ -439,7 +433,9 @@ describe("access table over every API route", () => {
           expect(inRes.statusCode, `${label} in scope: ${inRes.body}`).toBeLessThan(300);
           if (c.hiddenId) {
             const ids = (inRes.json() as { items: Array<{ id: string }> }).items.map((i) => i.id);
-            expect(ids, `${label} hides out-of-scope records`).not.toContain(c.hiddenId(fixtures));
+            const hidden = c.hiddenId(fixtures);
+            expect(hidden, `${label} fixture for the hidden record`).toBeDefined();
+            expect(ids, `${label} hides out-of-scope records`).not.toContain(hidden);
             expect(ids.length).toBeGreaterThan(0);
           }
         } else {

@@ -7,10 +7,16 @@ import * as m0001 from "./0001_areas";
 import * as m0002 from "./0002_people_access_audit";
 import * as m0003 from "./0003_risk_mapping";
 import * as m0004 from "./0004_incidents";
+import * as m0005 from "./0005_programmes";
+import * as m0006 from "./0006_rehabilitation";
+import * as m0007 from "./0007_custody_figures";
 
 export const migrations: Record<string, Migration> = {
   "0001_areas": m0001,
   "0002_people_access_audit": m0002,
   "0003_risk_mapping": m0003,
   "0004_incidents": m0004,
+  "0005_programmes": m0005,
+  "0006_rehabilitation": m0006,
+  "0007_custody_figures": m0007,
 };

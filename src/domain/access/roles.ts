@@ -25,10 +25,36 @@ export const RESOURCES = [
   "assessment",
   "risk_config",
   "incident",
+  // Act: meetings with their input items and follow-up actions, programmes, activities.
+  "meeting",
+  "follow_up",
+  "programme",
+  "activity",
+  "activity_type",
+  // Treat: the confidential rehabilitation registry. Identity is its own resource so that
+  // seeing a name or NIK is a separate, audited permission; statistics never carry identity.
+  "rehab_client",
+  "rehab_identity",
+  "rehab_break_glass",
+  "rehab_statistics",
+  // Know: custody counts, the official figures register, dashboards and reports.
+  "custody",
+  "official_figure",
+  "dashboard",
+  "report",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
-export const ACTIONS = ["read", "create", "update", "deactivate", "verify", "publish"] as const;
+export const ACTIONS = [
+  "read",
+  "create",
+  "update",
+  "deactivate",
+  "verify",
+  "publish",
+  "export",
+  "erase",
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 type PermissionTable = Record<Role, Partial<Record<Resource, readonly Action[]>>>;
@@ -38,6 +64,8 @@ type PermissionTable = Record<Role, Partial<Record<Resource, readonly Action[]>>
  * person) then narrows every allowed action to records inside that area.
  */
 export const PERMISSIONS: PermissionTable = {
+  // Administrators run the system; they do not read clinical records (UU 27/2022: least
+  // privilege). They see rehabilitation statistics only, like everyone who reads dashboards.
   administrator: {
     organisation: ["read", "create", "update"],
     user: ["read", "create", "update", "deactivate"],
@@ -46,6 +74,16 @@ export const PERMISSIONS: PermissionTable = {
     assessment: ["read", "create", "update", "verify", "publish"],
     risk_config: ["read", "update"],
     incident: ["read", "create", "update"],
+    meeting: ["read", "create", "update"],
+    follow_up: ["read", "create", "update"],
+    programme: ["read", "create", "update"],
+    activity: ["read", "create", "update"],
+    activity_type: ["read", "update"],
+    rehab_statistics: ["read", "export"],
+    custody: ["read", "create", "update"],
+    official_figure: ["read", "create", "update"],
+    dashboard: ["read"],
+    report: ["read", "export"],
   },
   // BNNP analysts supervise the assessments: they verify and publish.
   analyst: {
@@ -54,30 +92,91 @@ export const PERMISSIONS: PermissionTable = {
     assessment: ["read", "create", "update", "verify", "publish"],
     risk_config: ["read"],
     incident: ["read", "create", "update"],
+    meeting: ["read", "create", "update"],
+    follow_up: ["read", "create", "update"],
+    programme: ["read"],
+    activity: ["read"],
+    activity_type: ["read"],
+    rehab_statistics: ["read", "export"],
+    custody: ["read"],
+    official_figure: ["read", "create", "update"],
+    dashboard: ["read"],
+    report: ["read", "export"],
   },
+  // Plans and runs programmes and their activities in scope; keeps the activity catalogue.
   programme_officer: {
     organisation: ["read"],
     named_location: ["read"],
     assessment: ["read"],
     risk_config: ["read"],
     incident: ["read"],
+    meeting: ["read", "create", "update"],
+    follow_up: ["read", "create", "update"],
+    programme: ["read", "create", "update"],
+    activity: ["read", "create", "update"],
+    activity_type: ["read", "update"],
+    official_figure: ["read"],
+    dashboard: ["read"],
+    report: ["read", "export"],
   },
-  // Drafts assessments and records named locations in their own kelurahan (their scope).
+  // Drafts assessments and records named locations and activities in their own kelurahan.
   kelurahan_officer: {
     organisation: ["read"],
     named_location: ["read", "create", "update"],
     assessment: ["read", "create", "update"],
     risk_config: ["read"],
     incident: ["read"],
+    meeting: ["read"],
+    follow_up: ["read", "update"],
+    programme: ["read"],
+    activity: ["read", "create", "update"],
+    activity_type: ["read"],
+    dashboard: ["read"],
   },
-  rehab_clinician: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
-  rehab_supervisor: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
-  correctional_liaison: { organisation: ["read"], named_location: ["read"], assessment: ["read"] },
+  // Clinicians see the clients of their own facility (organisation), not an area.
+  rehab_clinician: {
+    organisation: ["read"],
+    named_location: ["read"],
+    assessment: ["read"],
+    rehab_client: ["read", "create", "update"],
+    rehab_identity: ["read"],
+    rehab_statistics: ["read", "export"],
+  },
+  // Supervisors see the clients of facilities in their area scope, answer data-subject
+  // requests, and may break the glass (time-limited, reviewed) outside it.
+  rehab_supervisor: {
+    organisation: ["read"],
+    named_location: ["read"],
+    assessment: ["read"],
+    rehab_client: ["read", "create", "update", "export", "erase"],
+    rehab_identity: ["read"],
+    rehab_break_glass: ["create", "read"],
+    rehab_statistics: ["read", "export"],
+    dashboard: ["read"],
+  },
+  correctional_liaison: {
+    organisation: ["read"],
+    named_location: ["read"],
+    assessment: ["read"],
+    custody: ["read", "create", "update"],
+    official_figure: ["read"],
+    dashboard: ["read"],
+  },
   viewer: {
     organisation: ["read"],
     named_location: ["read"],
     assessment: ["read"],
     incident: ["read"],
+    meeting: ["read"],
+    follow_up: ["read"],
+    programme: ["read"],
+    activity: ["read"],
+    activity_type: ["read"],
+    rehab_statistics: ["read"],
+    custody: ["read"],
+    official_figure: ["read"],
+    dashboard: ["read"],
+    report: ["read"],
   },
 };
 

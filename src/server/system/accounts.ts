@@ -12,6 +12,10 @@ import { type RequestContext, systemContext } from "../context";
 import { AppError } from "../errors";
 import { recordAudit } from "../modules/audit/audit.service";
 import { assertStrongPassword, hashPassword } from "../modules/auth/auth.service";
+import type { DemoContext } from "./demo-context";
+import { seedDemoKnow } from "./demo-know";
+import { seedDemoProgrammes } from "./demo-programmes";
+import { seedDemoRehab } from "./demo-rehab";
 import { seedDemoRisk } from "./demo-risk";
 
 /** Find an organisation by name, or create it; returns its id. */
@@ -212,7 +216,7 @@ export function demoEmail(role: Role): string {
 export async function seedDemo(db: Kysely<Database>, password: string) {
   const passwordHash = await hashPassword(password);
   const ctx = systemContext("demo:seed");
-  const userIds = await db.transaction().execute(async (trx) => {
+  const { users: userIds, organisations } = await db.transaction().execute(async (trx) => {
     const ids = new Map<string, string>();
     const users = new Map<Role, string>();
     for (const org of DEMO_ORGANISATIONS)
@@ -228,8 +232,12 @@ export async function seedDemo(db: Kysely<Database>, password: string) {
       });
       users.set(account.role, id);
     }
-    return users;
+    return { users, organisations: ids };
   });
   await seedDemoRisk(db, userIds.get("analyst")!);
+  const demo: DemoContext = { userIds, organisationIds: organisations };
+  await seedDemoProgrammes(db, demo);
+  await seedDemoRehab(db, demo);
+  await seedDemoKnow(db, demo);
   return DEMO_ACCOUNTS.map((a) => ({ email: demoEmail(a.role), role: a.role }));
 }

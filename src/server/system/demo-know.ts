@@ -1,0 +1,8 @@
+/** Demo data: custody counts and official figures with their sources (issue 8). Idempotent: seeding twice changes nothing. */
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import type { DemoContext } from "./demo-context";
+
+export async function seedDemoKnow(_db: Kysely<Database>, _demo: DemoContext): Promise<void> {
+  // Filled in by the issue that owns this part, before it lands.
+}

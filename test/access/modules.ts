@@ -1,0 +1,7 @@
+/** The access-matrix modules beyond the core routes (which live in the matrix itself). */
+import { knowAccess } from "./know.cases";
+import { programmesAccess } from "./programmes.cases";
+import { rehabAccess } from "./rehab.cases";
+import type { AccessModule } from "./types";
+
+export const ACCESS_MODULES: AccessModule[] = [programmesAccess, rehabAccess, knowAccess];
