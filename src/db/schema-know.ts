@@ -1,4 +1,4 @@
-/** Table types for custody and official figures (migration 0007). Shared column types come from ./schema. */
+/** Table types for custody and official figures (migration 0008). Shared column types come from ./schema. */
 
 // biome-ignore lint/suspicious/noEmptyInterface: filled by the tables of this part.
 export interface KnowTables {}

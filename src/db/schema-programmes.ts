@@ -1,4 +1,4 @@
-/** Table types for meetings, input items, follow-ups, programmes, activities (migration 0005). Shared column types come from ./schema. */
+/** Table types for programmes, activities, schedules (migration 0006). Shared column types come from ./schema. */
 
 // biome-ignore lint/suspicious/noEmptyInterface: filled by the tables of this part.
 export interface ProgrammesTables {}

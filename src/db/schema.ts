@@ -1,6 +1,7 @@
 /** Table types for Kysely. One interface per table, named after it. */
 import type { ColumnType, Generated } from "kysely";
 import type { KnowTables } from "./schema-know";
+import type { MeetingsTables } from "./schema-meetings";
 import type { ProgrammesTables } from "./schema-programmes";
 import type { RehabTables } from "./schema-rehab";
 
@@ -210,7 +211,7 @@ export interface IncidentsTable {
 }
 
 /** Every table. Act, Treat and Know keep their table types in their own schema files. */
-export interface Database extends ProgrammesTables, RehabTables, KnowTables {
+export interface Database extends MeetingsTables, ProgrammesTables, RehabTables, KnowTables {
   areas: AreasTable;
   reference_datasets: ReferenceDatasetsTable;
   organisations: OrganisationsTable;

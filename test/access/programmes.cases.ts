@@ -1,4 +1,4 @@
-/** Access-matrix cases for Act (issue 6): meetings, follow-ups, programmes, activities, coverage. */
+/** Access-matrix cases for Act (issue 6): programmes, activities, schedules, who-what-where, coverage. */
 import type { AccessModule } from "./types";
 
 export const programmesAccess: AccessModule = {

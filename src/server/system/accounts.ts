@@ -14,6 +14,7 @@ import { recordAudit } from "../modules/audit/audit.service";
 import { assertStrongPassword, hashPassword } from "../modules/auth/auth.service";
 import type { DemoContext } from "./demo-context";
 import { seedDemoKnow } from "./demo-know";
+import { seedDemoMeetings } from "./demo-meetings";
 import { seedDemoProgrammes } from "./demo-programmes";
 import { seedDemoRehab } from "./demo-rehab";
 import { seedDemoRisk } from "./demo-risk";
@@ -236,6 +237,7 @@ export async function seedDemo(db: Kysely<Database>, password: string) {
   });
   await seedDemoRisk(db, userIds.get("analyst")!);
   const demo: DemoContext = { userIds, organisationIds: organisations };
+  await seedDemoMeetings(db, demo);
   await seedDemoProgrammes(db, demo);
   await seedDemoRehab(db, demo);
   await seedDemoKnow(db, demo);

@@ -1,4 +1,4 @@
-/** Demo data: the 2025 coordination meeting, its input, programmes and a year of activities (issue 6). Idempotent: seeding twice changes nothing. */
+/** Demo data: programmes in Kedaung Kali Angke and Kota Bambu Selatan and a year of activities (issue 6). Idempotent: seeding twice changes nothing. */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { DemoContext } from "./demo-context";

@@ -3,18 +3,20 @@ import { initReactI18next } from "react-i18next";
 import enIncidents from "./en.incidents.json";
 import enCore from "./en.json";
 import enKnow from "./en.know.json";
+import enMeetings from "./en.meetings.json";
 import enProgrammes from "./en.programmes.json";
 import enRehab from "./en.rehab.json";
 import idIncidents from "./id.incidents.json";
 import idCore from "./id.json";
 import idKnow from "./id.know.json";
+import idMeetings from "./id.meetings.json";
 import idProgrammes from "./id.programmes.json";
 import idRehab from "./id.rehab.json";
 
 // One catalogue per language, merged from the core file and one file per product part
 // (each part under its own top-level key; scripts/check-i18n.mjs refuses overlaps).
-const id = { ...idCore, ...idIncidents, ...idProgrammes, ...idRehab, ...idKnow };
-const en = { ...enCore, ...enIncidents, ...enProgrammes, ...enRehab, ...enKnow };
+const id = { ...idCore, ...idIncidents, ...idMeetings, ...idProgrammes, ...idRehab, ...idKnow };
+const en = { ...enCore, ...enIncidents, ...enMeetings, ...enProgrammes, ...enRehab, ...enKnow };
 
 /** Interface languages; Indonesian is the source and the default. */
 export const LANGUAGES = ["id", "en"] as const;
