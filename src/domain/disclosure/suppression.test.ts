@@ -93,7 +93,7 @@ function witness(p: Published, er: number, ec: number, avoid: number): number[][
   );
   const allLines = lines(m, n);
   const bounds = (r: number, c: number): [number, number] => {
-    const v = x[r]![c];
+    const v = x[r]![c] ?? null;
     if (v !== null) return [v, v];
     const d = domains.get(`${r},${c}`)!;
     return [d[0]!, d[d.length - 1]!];

@@ -125,7 +125,7 @@ export function suppressTable(
       for (let c = 0; c <= n; c++) if (value[r]![c]! > 0) mark[r]![c] = "hidden";
 
   const entry = (r: number, c: number): SuppressedEntry => {
-    const k = mark[r]![c];
+    const k = mark[r]![c] ?? null;
     return k === null ? { kind: "value", value: value[r]![c]! } : { kind: k };
   };
   return {
