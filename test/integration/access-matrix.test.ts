@@ -272,6 +272,10 @@ const CORE_CASES: Record<string, Case> = {
   "GET /api/incidents/aggregate": { inScope: () => ({ url: "/api/incidents/aggregate" }) },
   "GET /api/incidents/hotspots": { inScope: () => ({ url: "/api/incidents/hotspots?city=31.73" }) },
   "GET /api/incidents/density": { inScope: () => ({ url: "/api/incidents/density?city=31.73" }) },
+  "GET /api/incidents/clusters": {
+    inScope: () => ({ url: "/api/incidents/clusters?zoom=17&bbox=106,-7,107.5,-5" }),
+  },
+  "GET /api/incidents/trends": { inScope: () => ({ url: "/api/incidents/trends?city=31.73" }) },
   "GET /api/risk/areas/:code": {
     inScope: () => ({ url: "/api/risk/areas/31.73.01.1004" }),
     outOfScope: () => ({ url: "/api/risk/areas/31.71.01.1001" }),

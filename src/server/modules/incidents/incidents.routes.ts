@@ -1,4 +1,5 @@
 /** HTTP routes of the incident registry and its analysis. */
+import { PassThrough } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { authedContextOf } from "../../context";
 import { AppError } from "../../errors";
@@ -7,6 +8,8 @@ import { errorResponses, uuidParam } from "../shared.schema";
 import {
   aggregateQuery,
   aggregateResponse,
+  clustersQuery,
+  clustersResponse,
   densityQuery,
   densityResponse,
   hotspotQuery,
@@ -18,9 +21,12 @@ import {
   incidentPage,
   incidentTypes,
   listIncidentsQuery,
+  trendsQuery,
+  trendsResponse,
 } from "./incidents.schema";
-import { IncidentsService } from "./incidents.service";
+import { IncidentsService, importIncidents } from "./incidents.service";
 import { IncidentsAnalysisService } from "./incidents-analysis.service";
+import { IncidentsMapService } from "./incidents-map.service";
 
 const tags = ["incidents"];
 const read = { access: { resource: "incident" as const, action: "read" as const } };
@@ -28,6 +34,7 @@ const read = { access: { resource: "incident" as const, action: "read" as const 
 export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = new IncidentsService(app.db);
   const analysis = new IncidentsAnalysisService(app.db);
+  const map = new IncidentsMapService(app.db);
   acceptFileBodies(app, 50 * 1_048_576);
 
   app.get(
@@ -94,9 +101,42 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: incidentImportResponse, ...errorResponses },
       },
     },
-    (request) => {
+    (request, reply) => {
       if (!Buffer.isBuffer(request.body) || request.body.length === 0)
         throw new AppError("UNSUPPORTED_FILE", 400, "Send the file as the request body.");
+      if (request.headers.accept?.includes("application/x-ndjson")) {
+        // Progress for the browser: one JSON line per step, then the result (or the error).
+        const ctx = authedContextOf(request);
+        const stream = new PassThrough();
+        const line = (value: unknown) => stream.write(`${JSON.stringify(value)}\n`);
+        line({ type: "progress", phase: "checking", done: 0, total: 0 });
+        importIncidents(
+          app.db,
+          ctx,
+          { id: ctx.user.id, scope: ctx.user.scope },
+          request.body,
+          request.query.format,
+          request.query.dryRun === "true",
+          (done, total) => line({ type: "progress", phase: "writing", done, total }),
+        )
+          .then((report) => line({ type: "result", report }))
+          .catch((error: unknown) => {
+            if (!(error instanceof AppError)) request.log.error({ err: error }, "import failed");
+            line({
+              type: "error",
+              error:
+                error instanceof AppError
+                  ? { code: error.code, message: error.message, details: error.details ?? null }
+                  : { code: "INTERNAL", message: "The import failed.", details: null },
+            });
+          })
+          .finally(() => stream.end());
+        // A stream is sent as it is: the JSON response schema does not apply to it.
+        return reply
+          .type("application/x-ndjson; charset=utf-8")
+          .header("cache-control", "no-store")
+          .send(stream as never) as never;
+      }
       return service.import(
         authedContextOf(request),
         request.body,
@@ -152,6 +192,38 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) => {
       const { city, cellMetres, bandwidthMetres, ...filter } = request.query;
       return analysis.density(authedContextOf(request), city, filter, cellMetres, bandwidthMetres);
+    },
+  );
+  app.get(
+    "/api/incidents/clusters",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Incidents for the map: clusters by H3 cell, single incidents at zoom 16+",
+        querystring: clustersQuery,
+        response: { 200: clustersResponse, ...errorResponses },
+      },
+    },
+    (request) => {
+      const { bbox, zoom, ...filter } = request.query;
+      return map.clusters(authedContextOf(request), filter, bbox, zoom);
+    },
+  );
+  app.get(
+    "/api/incidents/trends",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Monthly counts, Gi* per month and the emerging-hotspot label per kelurahan",
+        querystring: trendsQuery,
+        response: { 200: trendsResponse, ...errorResponses },
+      },
+    },
+    (request) => {
+      const { city, ...filter } = request.query;
+      return map.trends(authedContextOf(request), city, filter);
     },
   );
 };

@@ -129,3 +129,80 @@ export const incidentImportResponse = z.object({
   unchanged: z.number().int(),
   problems: z.array(z.object({ row: z.number().int(), column: z.string(), code: z.string() })),
 });
+
+/** `minLon,minLat,maxLon,maxLat` in degrees. */
+const bboxField = z
+  .string()
+  .max(120)
+  .transform((text, ctx) => {
+    const parts = text.split(",").map((s) => Number(s.trim()));
+    const [w, s, e, n] = parts;
+    const ok =
+      parts.length === 4 &&
+      parts.every((v) => Number.isFinite(v)) &&
+      w! >= -180 &&
+      e! <= 180 &&
+      s! >= -90 &&
+      n! <= 90 &&
+      w! < e! &&
+      s! < n!;
+    if (!ok) {
+      ctx.addIssue({ code: "custom", message: "bbox is minLon,minLat,maxLon,maxLat" });
+      return z.NEVER;
+    }
+    return [w!, s!, e!, n!] as [number, number, number, number];
+  });
+
+export const clustersQuery = z.object({
+  ...filterQuery,
+  bbox: bboxField.optional(),
+  zoom: z.coerce.number().min(0).max(24).default(10),
+});
+export const clustersResponse = z.object({
+  type: z.literal("FeatureCollection"),
+  /** `r7`, `r9`, `r11`: clusters by the stored H3 cell; `point`: single incidents. */
+  resolution: z.enum(["r7", "r9", "r11", "point"]),
+  /** Located incidents in the box; `unlocated` are known only by kelurahan and not drawn. */
+  total: z.number().int(),
+  unlocated: z.number().int(),
+  /** More clusters or points than the cap: the largest are sent. */
+  truncated: z.boolean(),
+  features: z.array(
+    z.object({
+      type: z.literal("Feature"),
+      geometry: z.object({
+        type: z.literal("Point"),
+        coordinates: z.tuple([z.number(), z.number()]),
+      }),
+      properties: z.object({
+        key: z.string(),
+        count: z.number().int(),
+        type: z.string().nullable(),
+        occurredOn: z.string().nullable(),
+      }),
+    }),
+  ),
+});
+
+export const trendsQuery = z.object({
+  ...withoutArea,
+  city: areaCodeField.default("31.73"),
+});
+export const trendsResponse = z.object({
+  city: z.string(),
+  /** Months, oldest first, as YYYY-MM. */
+  periods: z.array(z.string()),
+  areas: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      total: z.number().int(),
+      counts: z.array(z.number().int()),
+      /** Gi* z-score of the area in each month (queen contiguity, binary, self included). */
+      z: z.array(z.number()),
+      label: z.enum(["new", "intensifying", "persistent", "diminishing", "sporadic", "none"]),
+      /** Mann-Kendall trend of the z-scores. */
+      trend: z.object({ tau: z.number(), p: z.number() }),
+    }),
+  ),
+});
