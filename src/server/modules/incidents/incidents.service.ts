@@ -28,7 +28,7 @@ const BATCH = 2000;
 
 /** Validation context (types, kelurahan, locator), built once per database: reference data. */
 const contexts = new WeakMap<Kysely<Database>, Promise<IncidentContext>>();
-function contextFor(db: Kysely<Database>): Promise<IncidentContext> {
+export function contextFor(db: Kysely<Database>): Promise<IncidentContext> {
   let context = contexts.get(db);
   if (!context) {
     context = (async () => {
