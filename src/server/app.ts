@@ -15,13 +15,19 @@ import type { Database } from "../db/schema";
 import type { Config } from "./config";
 import { type ErrorBody, registerErrorHandling } from "./errors";
 import { areasRoutes } from "./modules/areas/areas.routes";
+import { auditExportRoutes } from "./modules/audit/audit.export";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { healthRoutes } from "./modules/health/health.routes";
+import { incidentsExportRoutes } from "./modules/incidents/incidents.export";
 import { incidentsRoutes } from "./modules/incidents/incidents.routes";
+import { locationsExportRoutes } from "./modules/locations/locations.export";
 import { locationsRoutes } from "./modules/locations/locations.routes";
+import { organisationsExportRoutes } from "./modules/organisations/organisations.export";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes";
 import { riskRoutes } from "./modules/risk/risk.routes";
+import { riskTableExportRoutes } from "./modules/risk/risk-table.export";
+import { usersExportRoutes } from "./modules/users/users.export";
 import { usersRoutes } from "./modules/users/users.routes";
 import { registerAuth } from "./plugins/auth";
 import { registerOpenApi } from "./plugins/openapi";
@@ -105,6 +111,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(locationsRoutes);
   await app.register(riskRoutes);
   await app.register(incidentsRoutes);
+  // CSV/XLSX downloads of the table views (modules/exports.ts).
+  for (const routes of [
+    organisationsExportRoutes,
+    usersExportRoutes,
+    auditExportRoutes,
+    locationsExportRoutes,
+    riskTableExportRoutes,
+    incidentsExportRoutes,
+  ])
+    await app.register(routes);
 
   const pageFallback = await registerWebClient(app, options.config.webRoot);
   app.setNotFoundHandler((request, reply) => {

@@ -280,6 +280,21 @@ const CORE_CASES: Record<string, Case> = {
     inScope: () => ({ url: "/api/risk/areas/31.73.01.1004" }),
     outOfScope: () => ({ url: "/api/risk/areas/31.71.01.1001" }),
   },
+  // Exports of the table views (E2): same access as their lists; scope checked in exports.test.ts.
+  "GET /api/organisations/export": {
+    inScope: () => ({ url: "/api/organisations/export?format=csv" }),
+  },
+  "GET /api/users/export": { inScope: () => ({ url: "/api/users/export?format=csv" }) },
+  "GET /api/audit-events/export": {
+    inScope: () => ({ url: "/api/audit-events/export?format=csv" }),
+  },
+  "GET /api/named-locations/export": {
+    inScope: () => ({ url: "/api/named-locations/export?format=xlsx" }),
+  },
+  "GET /api/risk/table/export": {
+    inScope: () => ({ url: "/api/risk/table/export?city=31.73&format=csv" }),
+  },
+  "GET /api/incidents/export": { inScope: () => ({ url: "/api/incidents/export?format=csv" }) },
 };
 
 /** Routes every signed-in person may use, and public ones, with a request that succeeds. */

@@ -10,7 +10,11 @@
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
+import type { Kysely } from "kysely";
 import { z } from "zod";
+import type { Database } from "../../db/schema";
+import type { RequestContext } from "../context";
+import { recordAudit } from "./audit/audit.service";
 
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -262,4 +266,29 @@ export async function sendTable<Row>(reply: FastifyReply, table: ExportTable<Row
 /** A dated file name stem, e.g. `organisasi-2026-11-29`. */
 export function datedFilename(stem: string, now = new Date()): string {
   return `${stem}-${wibText(now).slice(0, 10)}`;
+}
+
+/**
+ * Read the rows of an export and record `<resource>.export` in one transaction, so an export
+ * that reached nobody leaves no event and every delivered file has one. Only the format and
+ * the names of the filters used are recorded, never their values.
+ */
+export function auditedExport<T>(
+  db: Kysely<Database>,
+  ctx: RequestContext,
+  entry: { resource: string; format: string; filters?: Record<string, unknown> },
+  read: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const result = await read(trx);
+    const used = Object.entries(entry.filters ?? {})
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k]) => `filter:${k}`);
+    await recordAudit(trx, ctx, {
+      action: `${entry.resource}.export`,
+      resource: entry.resource,
+      changedFields: [`format:${entry.format}`, ...used],
+    });
+    return result;
+  });
 }
