@@ -25,6 +25,7 @@ import { locationsExportRoutes } from "./modules/locations/locations.export";
 import { locationsRoutes } from "./modules/locations/locations.routes";
 import { organisationsExportRoutes } from "./modules/organisations/organisations.export";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes";
+import { publicRoutes } from "./modules/public/public.routes";
 import { riskRoutes } from "./modules/risk/risk.routes";
 import { riskTableExportRoutes } from "./modules/risk/risk-table.export";
 import { usersExportRoutes } from "./modules/users/users.export";
@@ -47,7 +48,8 @@ export interface BuildAppOptions {
   config: Pick<
     Config,
     "logLevel" | "trustProxy" | "webRoot" | "sessionIdleMinutes" | "sessionMaxHours" | "demo"
-  >;
+  > &
+    Partial<Pick<Config, "publicMinCount">>;
   /** Override the logger (tests pass a stream to read what is logged). */
   logger?: FastifyServerOptions["logger"];
 }
@@ -111,6 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(locationsRoutes);
   await app.register(riskRoutes);
   await app.register(incidentsRoutes);
+  await app.register(publicRoutes, { minCount: options.config.publicMinCount ?? 5 });
   // CSV/XLSX downloads of the table views (modules/exports.ts).
   for (const routes of [
     organisationsExportRoutes,

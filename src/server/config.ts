@@ -42,6 +42,12 @@ const envSchema = z.object({
     .min(1, "must be at least 1")
     .max(168, "must be at most 168")
     .default(12),
+  TANGGAP_PUBLIC_MIN_COUNT: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(2, "must be at least 2")
+    .max(100, "must be at most 100")
+    .default(5),
 });
 
 export interface Config {
@@ -57,6 +63,8 @@ export interface Config {
   sessionIdleMinutes: number;
   /** A session ends this many hours after sign-in, whatever its activity. */
   sessionMaxHours: number;
+  /** On the public page, counts from 1 to this minus one show as "<N" (small-cell suppression). */
+  publicMinCount: number;
   /** Demo mode: the sign-in page shows the demo accounts' password. */
   demo?: { password: string; accounts: Array<{ email: string; role: string }> } | undefined;
 }
@@ -92,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webRoot: e.TANGGAP_WEB_ROOT,
     sessionIdleMinutes: e.TANGGAP_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.TANGGAP_SESSION_MAX_HOURS,
+    publicMinCount: e.TANGGAP_PUBLIC_MIN_COUNT,
   };
 }
 
@@ -106,4 +115,5 @@ export const CONFIG_DOC: ReadonlyArray<[name: string, fallback: string, meaning:
   ["TANGGAP_WEB_ROOT", "dist/web", "folder of the built web client"],
   ["TANGGAP_SESSION_IDLE_MINUTES", "30", "sign out after this many idle minutes"],
   ["TANGGAP_SESSION_MAX_HOURS", "12", "sign out this many hours after sign-in"],
+  ["TANGGAP_PUBLIC_MIN_COUNT", "5", "public page: smaller counts show as <N, with complements hidden"],
 ];

@@ -13,6 +13,7 @@ describe("configuration", () => {
       webRoot: undefined,
       sessionIdleMinutes: 30,
       sessionMaxHours: 12,
+      publicMinCount: 5,
     });
   });
 

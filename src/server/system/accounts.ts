@@ -13,6 +13,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../modules/audit/audit.service";
 import { assertStrongPassword, hashPassword } from "../modules/auth/auth.service";
 import type { DemoContext } from "./demo-context";
+import { seedDemoIncidents } from "./demo-incidents";
 import { seedDemoKnow } from "./demo-know";
 import { seedDemoMeetings } from "./demo-meetings";
 import { seedDemoProgrammes } from "./demo-programmes";
@@ -237,6 +238,7 @@ export async function seedDemo(db: Kysely<Database>, password: string) {
   });
   await seedDemoRisk(db, userIds.get("analyst")!);
   const demo: DemoContext = { userIds, organisationIds: organisations };
+  await seedDemoIncidents(db, demo);
   await seedDemoMeetings(db, demo);
   await seedDemoProgrammes(db, demo);
   await seedDemoRehab(db, demo);

@@ -88,6 +88,16 @@ export class MapView {
     this.map.on("mousemove", this.handleMouseMove);
     this.map.on("mouseout", this.handleMouseOut);
     this.map.on("click", this.handleClick);
+    this.map.on("moveend", this.handleMoveEnd);
+  }
+
+  /** The visible box and zoom (what {@link MapViewOptions.onViewChange} reports). */
+  currentView(): { bbox: Bbox; zoom: number } {
+    const b = this.map.getBounds();
+    return {
+      bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+      zoom: this.map.getZoom(),
+    };
   }
 
   /** Adds a GeoJSON layer, or replaces the data of the layer with the same id. */
@@ -289,6 +299,10 @@ export class MapView {
     const hit = this.featureAt(event.point);
     if (hit) this.options.onSelect?.(hit.layerId, hit.id);
     else this.options.onMapClick?.([event.lngLat.lng, event.lngLat.lat]);
+  };
+
+  private readonly handleMoveEnd = (): void => {
+    this.options.onViewChange?.(this.currentView());
   };
 
   private selectFromLabel(id: string): void {

@@ -1,3 +1,4 @@
+import { clusterLayers, heatLayers } from "./incidents";
 import { circleLayerId, fillLayerId, lineLayerId, palette } from "./palette";
 import { choroplethLayers, type LayerDefinition, placeLayers, sketchLayers } from "./thematic";
 import type { GeoJsonLayer } from "./types";
@@ -8,7 +9,8 @@ export { HATCH_IMAGE, hatchImage, type LayerDefinition } from "./thematic";
 /** The layers hover and click listen to for a registry entry. */
 export function hitLayerIds(layer: GeoJsonLayer): string[] {
   if (layer.preset === "places") return [fillLayerId(layer.id), circleLayerId(layer.id)];
-  if (layer.preset === "outline" || layer.preset === "sketch") return [];
+  if (layer.preset === "clusters") return [circleLayerId(layer.id)];
+  if (layer.preset === "outline" || layer.preset === "sketch" || layer.preset === "heat") return [];
   return [fillLayerId(layer.id)];
 }
 
@@ -22,6 +24,10 @@ export function presetLayers(layer: GeoJsonLayer): LayerDefinition[] {
       return placeLayers(sourceId, layer.categories);
     case "sketch":
       return sketchLayers(sourceId);
+    case "heat":
+      return heatLayers(sourceId);
+    case "clusters":
+      return clusterLayers(sourceId);
     case "context":
       return [
         {

@@ -18,8 +18,18 @@ export type LonLat = [number, number];
  * - `places`: points as coloured dots and polygons as thick coloured outlines with a dark
  *   casing, coloured by a category property (e.g. named locations by risk class).
  * - `sketch`: a shape being drawn: vertices as dots, edges as lines, a translucent polygon.
+ * - `heat`: grid cells filled along a density ramp by property `v` (0 to 1), low values hidden.
+ * - `clusters`: points as circles sized by property `count` (incident clusters).
  */
-export type LayerPreset = "context" | "areas" | "outline" | "choropleth" | "places" | "sketch";
+export type LayerPreset =
+  | "context"
+  | "areas"
+  | "outline"
+  | "choropleth"
+  | "places"
+  | "sketch"
+  | "heat"
+  | "clusters";
 
 /** Colours by the value of one feature property, for the `choropleth` and `places` presets. */
 export interface CategoryStyle {
@@ -105,4 +115,6 @@ export interface MapViewOptions {
   onSelect?: (layerId: string, id: string) => void;
   /** A click on the map that hit no interactive feature (e.g. to place a point). */
   onMapClick?: (lngLat: LonLat) => void;
+  /** The camera stopped moving: the visible box and the zoom. */
+  onViewChange?: (view: { bbox: Bbox; zoom: number }) => void;
 }
