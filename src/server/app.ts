@@ -25,6 +25,8 @@ import { locationsExportRoutes } from "./modules/locations/locations.export";
 import { locationsRoutes } from "./modules/locations/locations.routes";
 import { organisationsExportRoutes } from "./modules/organisations/organisations.export";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes";
+import { rehabRoutes } from "./modules/rehab/rehab.routes";
+import { programmesRoutes } from "./modules/programmes/programmes.routes";
 import { publicRoutes } from "./modules/public/public.routes";
 import { riskRoutes } from "./modules/risk/risk.routes";
 import { riskTableExportRoutes } from "./modules/risk/risk-table.export";
@@ -49,7 +51,7 @@ export interface BuildAppOptions {
     Config,
     "logLevel" | "trustProxy" | "webRoot" | "sessionIdleMinutes" | "sessionMaxHours" | "demo"
   > &
-    Partial<Pick<Config, "publicMinCount">>;
+    Partial<Pick<Config, "publicMinCount" | "keyFile" | "dataKey">>;
   /** Override the logger (tests pass a stream to read what is logged). */
   logger?: FastifyServerOptions["logger"];
 }
@@ -113,7 +115,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(locationsRoutes);
   await app.register(riskRoutes);
   await app.register(incidentsRoutes);
+  await app.register(rehabRoutes, {
+    keys: {
+      keyFile: options.config.keyFile ?? "./var/keys/tanggap.keys",
+      dataKey: options.config.dataKey,
+    },
+  });
   await app.register(publicRoutes, { minCount: options.config.publicMinCount ?? 5 });
+  await app.register(programmesRoutes);
   // CSV/XLSX downloads of the table views (modules/exports.ts).
   for (const routes of [
     organisationsExportRoutes,
