@@ -19,6 +19,15 @@ const AreaProfilePage = lazyPage(() =>
 const ChangesPage = lazyPage(() =>
   import("./features/risk/ChangesPage").then((m) => m.ChangesPage),
 );
+const IncidentsMapPage = lazyPage(() =>
+  import("./features/incidents/IncidentsMapPage").then((m) => m.IncidentsMapPage),
+);
+const IncidentsListPage = lazyPage(() =>
+  import("./features/incidents/IncidentsListPage").then((m) => m.IncidentsListPage),
+);
+const IncidentImportPage = lazyPage(() =>
+  import("./features/incidents/IncidentImportPage").then((m) => m.IncidentImportPage),
+);
 const LocationsPage = lazyPage(() =>
   import("./features/locations/LocationsPage").then((m) => m.LocationsPage),
 );
@@ -33,6 +42,19 @@ const RoundDetailPage = lazyPage(() =>
 );
 const RoundsPage = lazyPage(() => import("./features/risk/RoundsPage").then((m) => m.RoundsPage));
 const RulesPage = lazyPage(() => import("./features/rules/RulesPage").then((m) => m.RulesPage));
+// Rehabilitation registry (confidential): its own chunk, loaded only by those who may open it.
+const RehabClientsPage = lazyPage(() =>
+  import("./features/rehab/RehabClientsPage").then((m) => m.RehabClientsPage),
+);
+const RehabIntakePage = lazyPage(() =>
+  import("./features/rehab/IntakeWizardPage").then((m) => m.IntakeWizardPage),
+);
+const RehabClientPage = lazyPage(() =>
+  import("./features/rehab/ClientPage").then((m) => m.ClientPage),
+);
+const RehabBreakGlassPage = lazyPage(() =>
+  import("./features/rehab/BreakGlassReviewPage").then((m) => m.BreakGlassReviewPage),
+);
 
 function Root() {
   return (
@@ -127,6 +149,36 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "insiden",
+        element: (
+          <RequireAccess resource="incident">
+            <PageSuspense>
+              <IncidentsMapPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "insiden/daftar",
+        element: (
+          <RequireAccess resource="incident">
+            <PageSuspense>
+              <IncidentsListPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "insiden/impor",
+        element: (
+          <RequireAccess resource="incident" action="create">
+            <PageSuspense>
+              <IncidentImportPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
         path: "lokasi",
         element: (
           <RequireAccess resource="named_location">
@@ -166,6 +218,46 @@ export const router = createBrowserRouter([
           <RequireAccess resource="risk_config">
             <PageSuspense>
               <RulesPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "rehab",
+        element: (
+          <RequireAccess resource="rehab_client">
+            <PageSuspense>
+              <RehabClientsPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "rehab/registrasi",
+        element: (
+          <RequireAccess resource="rehab_client">
+            <PageSuspense>
+              <RehabIntakePage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "rehab/klien/:id",
+        element: (
+          <RequireAccess resource="rehab_client">
+            <PageSuspense>
+              <RehabClientPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "rehab/akses-darurat",
+        element: (
+          <RequireAccess resource="rehab_break_glass">
+            <PageSuspense>
+              <RehabBreakGlassPage />
             </PageSuspense>
           </RequireAccess>
         ),

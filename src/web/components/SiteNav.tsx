@@ -17,10 +17,25 @@ export function SiteNav() {
       end: false,
     },
     {
+      to: "/insiden",
+      label: t("incidents.nav"),
+      testId: "nav-incidents",
+      show: can("incident", "read"),
+      end: false,
+    },
+    {
       to: "/lokasi",
       label: t("nav.locations"),
       testId: "nav-locations",
       show: can("named_location", "read"),
+    },
+    {
+      // Clinicians land on their clients; readers of figures only on the figures.
+      to: can("rehab_client", "read") ? "/rehab" : "/rehab/angka",
+      label: t("rehab.nav"),
+      testId: "nav-rehab",
+      show: can("rehab_client", "read") || can("rehab_statistics", "read"),
+      end: false,
     },
     {
       to: "/admin/organisasi",
