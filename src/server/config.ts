@@ -48,6 +48,15 @@ const envSchema = z.object({
     .min(2, "must be at least 2")
     .max(100, "must be at most 100")
     .default(5),
+  // Rehabilitation registry: the key ring for identity fields lives outside the database.
+  TANGGAP_KEY_FILE: z.string().min(1, "must not be empty").default("./var/keys/tanggap.keys"),
+  TANGGAP_DATA_KEY: z
+    .string()
+    .regex(
+      /^\s*(?:[A-Za-z0-9+/]{43}=|\d+:[A-Za-z0-9+/]{43}=(?:\s*,\s*\d+:[A-Za-z0-9+/]{43}=)*)\s*$/,
+      "must be a 32-byte key in base64, or several as <id>:<base64> separated by commas",
+    )
+    .optional(),
 });
 
 export interface Config {
@@ -65,6 +74,10 @@ export interface Config {
   sessionMaxHours: number;
   /** On the public page, counts from 1 to this minus one show as "<N" (small-cell suppression). */
   publicMinCount: number;
+  /** Key file of the rehabilitation registry's field encryption (created 0600 when missing). */
+  keyFile: string;
+  /** Keys from the environment instead of the key file (base64, or `<id>:<base64>,...`). */
+  dataKey: string | undefined;
   /** Demo mode: the sign-in page shows the demo accounts' password. */
   demo?: { password: string; accounts: Array<{ email: string; role: string }> } | undefined;
 }
@@ -84,7 +97,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const key = issue.path.join(".");
-      const value = key === "DATABASE_URL" ? "(hidden)" : JSON.stringify(present[key]);
+      const value =
+        key === "DATABASE_URL" || key === "TANGGAP_DATA_KEY"
+          ? "(hidden)"
+          : JSON.stringify(present[key]);
       return `${key}=${value}: ${issue.message}`;
     });
     throw new ConfigError(problems);
@@ -101,6 +117,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMinutes: e.TANGGAP_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.TANGGAP_SESSION_MAX_HOURS,
     publicMinCount: e.TANGGAP_PUBLIC_MIN_COUNT,
+    keyFile: e.TANGGAP_KEY_FILE,
+    dataKey: e.TANGGAP_DATA_KEY,
   };
 }
 
@@ -116,4 +134,6 @@ export const CONFIG_DOC: ReadonlyArray<[name: string, fallback: string, meaning:
   ["TANGGAP_SESSION_IDLE_MINUTES", "30", "sign out after this many idle minutes"],
   ["TANGGAP_SESSION_MAX_HOURS", "12", "sign out this many hours after sign-in"],
   ["TANGGAP_PUBLIC_MIN_COUNT", "5", "public page: smaller counts show as <N, with complements hidden"],
+  ["TANGGAP_KEY_FILE", "./var/keys/tanggap.keys", "rehab identity key ring (created 0600)"],
+  ["TANGGAP_DATA_KEY", "(unset)", "rehab keys from the environment instead (base64)"],
 ];

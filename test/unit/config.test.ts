@@ -14,6 +14,8 @@ describe("configuration", () => {
       sessionIdleMinutes: 30,
       sessionMaxHours: 12,
       publicMinCount: 5,
+      keyFile: "./var/keys/tanggap.keys",
+      dataKey: undefined,
     });
   });
 

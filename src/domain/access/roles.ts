@@ -150,7 +150,8 @@ export const PERMISSIONS: PermissionTable = {
     assessment: ["read"],
     rehab_client: ["read", "create", "update", "export", "erase"],
     rehab_identity: ["read"],
-    rehab_break_glass: ["create", "read"],
+    // update = review another supervisor's break-the-glass grant (never one's own).
+    rehab_break_glass: ["create", "read", "update"],
     rehab_statistics: ["read", "export"],
     dashboard: ["read"],
   },
