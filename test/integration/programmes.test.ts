@@ -9,8 +9,14 @@
  * a kelurahan officer records activities in their kelurahan only; every change is audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../src/domain/access/roles";
+import { ProgrammesService } from "../../src/server/modules/programmes/programmes.service";
+import { coverage } from "../../src/server/modules/programmes/programmes-analysis.service";
+import { seedDemo } from "../../src/server/system/accounts";
+import { seedDemoProgrammes } from "../../src/server/system/demo-programmes";
 import { TINY_PNG } from "../access/programmes.cases";
 import { createTestApp, type TestApp } from "../app";
+import { createTestDatabase } from "../db";
 import { type Client, newOrganisation, newUser, signIn } from "../factories";
 
 const KEDAUNG = "31.73.01.1004"; // Kedaung Kali Angke (Kampung Ambon)
@@ -805,5 +811,76 @@ describe("acceptance: from the meeting table to the street", () => {
       "activity_type.create": 1,
       "activity_type.update": 1,
     });
+  });
+});
+
+describe("demo data", () => {
+  it("tells the Jakarta Barat story, idempotently", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await seedDemo(fresh.db, "demo password for tests");
+      const count = async () =>
+        Promise.all(
+          (["programmes", "activities", "activity_schedules"] as const).map(async (table) =>
+            Number(
+              (
+                await fresh.db
+                  .selectFrom(table)
+                  .select((eb) => eb.fn.countAll<string>().as("n"))
+                  .executeTakeFirstOrThrow()
+              ).n,
+            ),
+          ),
+        );
+      const first = await count();
+      expect(first[0]).toBe(5);
+      expect(first[2]).toBe(1);
+      const users = await fresh.db.selectFrom("users").select(["id", "role"]).execute();
+      const orgs = await fresh.db.selectFrom("organisations").select(["id", "name"]).execute();
+      await seedDemoProgrammes(fresh.db, {
+        userIds: new Map(users.map((u) => [u.role as Role, u.id])),
+        organisationIds: new Map(orgs.map((o) => [o.name, o.id])),
+      });
+      expect(await count()).toEqual(first);
+      const viewerId = (
+        await fresh.db
+          .selectFrom("users")
+          .select("id")
+          .where("role", "=", "viewer")
+          .executeTakeFirstOrThrow()
+      ).id;
+      const ctx = {
+        user: {
+          id: viewerId,
+          email: "",
+          name: "",
+          role: "viewer" as const,
+          scope: "31.73",
+          organisationId: "",
+          sessionId: "",
+          csrfToken: "",
+        },
+        requestId: "test",
+        ip: "local",
+      };
+      const view = await coverage(fresh.db, ctx, {
+        city: "31.73",
+        from: "2026-01-01",
+        to: "2026-12-31",
+      });
+      const covered = view.riskyAreas.filter((a) => a.covered).map((a) => a.areaCode);
+      expect(covered).toEqual(
+        expect.arrayContaining(["31.73.01.1004", "31.73.07.1006", "31.73.01.1001"]),
+      );
+      expect(view.uncovered.map((a) => a.areaCode)).toEqual(
+        expect.arrayContaining(["31.73.01.1002", "31.73.01.1003"]),
+      );
+      const service = new ProgrammesService(fresh.db);
+      const list = await service.list(ctx, { q: "Boncos" }, 1, 10);
+      const boncos = await service.get(ctx, list.items[0]!.id, "2026-11-29");
+      expect(boncos.schedules[0]!.summary).toMatchObject({ done: 9, missed: 2 });
+    } finally {
+      await fresh.close();
+    }
   });
 });
