@@ -211,6 +211,13 @@ export interface IncidentsTable {
 }
 
 /** Every table. Act, Treat and Know keep their table types in their own schema files. */
+export interface DataVersionsTable {
+  name: string;
+  /** bigint: read as a string. */
+  version: ColumnType<string, never, string>;
+  changed_at: Generated<Timestamp>;
+}
+
 export interface Database extends MeetingsTables, ProgrammesTables, RehabTables, KnowTables {
   areas: AreasTable;
   reference_datasets: ReferenceDatasetsTable;
@@ -227,6 +234,7 @@ export interface Database extends MeetingsTables, ProgrammesTables, RehabTables,
   assessment_classifications: AssessmentClassificationsTable;
   incident_types: IncidentTypesTable;
   incidents: IncidentsTable;
+  data_versions: DataVersionsTable;
 }
 
 /** Serialise a value for a `jsonb` column. */

@@ -11,6 +11,7 @@ import * as m0005 from "./0005_meetings";
 import * as m0006 from "./0006_programmes";
 import * as m0007 from "./0007_rehabilitation";
 import * as m0008 from "./0008_custody_figures";
+import * as m0009 from "./0009_data_versions";
 
 export const migrations: Record<string, Migration> = {
   "0001_areas": m0001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "0006_programmes": m0006,
   "0007_rehabilitation": m0007,
   "0008_custody_figures": m0008,
+  "0009_data_versions": m0009,
 };

@@ -19,6 +19,7 @@ import type { AuthedContext, RequestContext } from "../../context";
 import { AppError } from "../../errors";
 import { dateText } from "../../time";
 import { recordAudit } from "../audit/audit.service";
+import { bumpDataVersion, cachedDerived } from "../derived-cache";
 import { readTable } from "../risk/risk-files.service";
 import { filtered, type IncidentFilter, toRow, upsertByReference } from "./incidents.repository";
 
@@ -178,6 +179,7 @@ export class IncidentsService {
         .values(toRow(record, ctx.user.id))
         .returning("id")
         .executeTakeFirstOrThrow();
+      await bumpDataVersion(trx, "incidents");
       await recordAudit(trx, ctx, {
         action: "incident.create",
         resource: "incident",
@@ -218,6 +220,7 @@ export class IncidentsService {
         .set({ ...values, updated_at: sql`now()` })
         .where("id", "=", id)
         .execute();
+      await bumpDataVersion(trx, "incidents");
       await recordAudit(trx, ctx, {
         action: "incident.update",
         resource: "incident",
@@ -247,21 +250,24 @@ export class IncidentsService {
     by: "kelurahan" | "h3",
   ) {
     const column = by === "h3" ? "i.h3_r9" : "i.kelurahan_code";
-    const rows = await filtered(this.db, { ...filter, scope: ctx.user.scope })
-      .select([
-        sql<string>`${sql.ref(column)}`.as("key"),
-        (eb) => eb.fn.countAll<string>().as("n"),
-        (eb) => eb.fn.sum<string>("i.arrests").as("arrests"),
-      ])
-      .where(sql.ref(column), "is not", null)
-      .groupBy(sql.ref(column))
-      .orderBy("key")
-      .execute();
-    return rows.map((r) => ({
-      key: r.key,
-      incidents: Number(r.n),
-      arrests: Number(r.arrests ?? 0),
-    }));
+    const key = JSON.stringify(["aggregate", ctx.user.scope, by, filter]);
+    return cachedDerived(this.db, "incidents", key, async () => {
+      const rows = await filtered(this.db, { ...filter, scope: ctx.user.scope })
+        .select([
+          sql<string>`${sql.ref(column)}`.as("key"),
+          (eb) => eb.fn.countAll<string>().as("n"),
+          (eb) => eb.fn.sum<string>("i.arrests").as("arrests"),
+        ])
+        .where(sql.ref(column), "is not", null)
+        .groupBy(sql.ref(column))
+        .orderBy("key")
+        .execute();
+      return rows.map((r) => ({
+        key: r.key,
+        incidents: Number(r.n),
+        arrests: Number(r.arrests ?? 0),
+      }));
+    });
   }
 }
 
@@ -323,6 +329,7 @@ export async function importIncidents(
         onProgress?.(Math.min(parsed.records.length, start + BATCH), parsed.records.length);
       }
       if (dryRun) throw rollback;
+      await bumpDataVersion(trx, "incidents");
       await recordAudit(trx, ctx, {
         action: "incident.import",
         resource: "incident",
