@@ -1,5 +1,6 @@
 /** Table types for meetings, input items and follow-up actions (migration 0005). Shared column types come from ./schema. */
 import type { ColumnType, Generated } from "kysely";
+/** `timestamptz` columns: read as Date; insertable without a value when they have a default. */
 import type { Timestamp } from "./schema";
 
 /** `date` columns: written as YYYY-MM-DD, read back by the driver (use dateText). */
@@ -24,8 +25,8 @@ export interface MeetingsTable {
   area_code: string;
   minutes: Generated<string>;
   created_by: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface MeetingAttendeesTable {
@@ -41,7 +42,7 @@ export interface MeetingAttachmentsTable {
   size_bytes: number;
   content: Buffer;
   created_by: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 /** Input items (masukan) raised at a meeting. Programmes (migration 0006) cite them by id. */
@@ -57,8 +58,8 @@ export interface InputItemsTable {
   status: Generated<InputItemStatus>;
   decline_reason: string | null;
   created_by: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface InputItemAreasTable {
@@ -83,8 +84,8 @@ export interface FollowUpActionsTable {
   drop_reason: string | null;
   completed_at: Timestamp | null;
   created_by: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface MeetingsTables {

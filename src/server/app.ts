@@ -23,6 +23,7 @@ import { incidentsExportRoutes } from "./modules/incidents/incidents.export";
 import { incidentsRoutes } from "./modules/incidents/incidents.routes";
 import { locationsExportRoutes } from "./modules/locations/locations.export";
 import { locationsRoutes } from "./modules/locations/locations.routes";
+import { meetingsRoutes } from "./modules/meetings/meetings.routes";
 import { organisationsExportRoutes } from "./modules/organisations/organisations.export";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes";
 import { rehabRoutes } from "./modules/rehab/rehab.routes";
@@ -115,6 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(locationsRoutes);
   await app.register(riskRoutes);
   await app.register(incidentsRoutes);
+  await app.register(meetingsRoutes);
   await app.register(rehabRoutes, {
     keys: {
       keyFile: options.config.keyFile ?? "./var/keys/tanggap.keys",
