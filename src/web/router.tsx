@@ -171,7 +171,7 @@ export const router = createBrowserRouter([
       {
         path: "insiden/impor",
         element: (
-          <RequireAccess resource="incident" action="create">
+          <RequireAccess resource="incident">
             <PageSuspense>
               <IncidentImportPage />
             </PageSuspense>
