@@ -18,6 +18,7 @@ import { areasRoutes } from "./modules/areas/areas.routes";
 import { auditExportRoutes } from "./modules/audit/audit.export";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { dashboardRoutes } from "./modules/dashboard/dashboard.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { incidentsExportRoutes } from "./modules/incidents/incidents.export";
 import { incidentsRoutes } from "./modules/incidents/incidents.routes";
@@ -124,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   await app.register(publicRoutes, { minCount: options.config.publicMinCount ?? 5 });
+  await app.register(dashboardRoutes);
   await app.register(programmesRoutes);
   // CSV/XLSX downloads of the table views (modules/exports.ts).
   for (const routes of [

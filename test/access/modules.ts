@@ -3,6 +3,7 @@ import { knowAccess } from "./know.cases";
 import { meetingsAccess } from "./meetings.cases";
 import { programmesAccess } from "./programmes.cases";
 import { rehabAccess } from "./rehab.cases";
+import { reportsAccess } from "./reports.cases";
 import type { AccessModule } from "./types";
 
 export const ACCESS_MODULES: AccessModule[] = [
@@ -10,4 +11,5 @@ export const ACCESS_MODULES: AccessModule[] = [
   programmesAccess,
   rehabAccess,
   knowAccess,
+  reportsAccess,
 ];

@@ -36,7 +36,8 @@ export const MAX_EXPORT_ROWS = 100_000;
 /**
  * How a column's values are written.
  * - `text` (default): as text.
- * - `number`: a number (numeric strings such as PostgreSQL counts are converted).
+ * - `number`: a number (numeric strings such as PostgreSQL counts are converted; a marker
+ *   such as "<5" for a suppressed small count stays text).
  * - `date`: a calendar date (`YYYY-MM-DD` text or a Date).
  * - `datetime`: an instant (Date or ISO text), shown in WIB.
  * - `boolean`: "ya"/"tidak" in CSV, TRUE/FALSE in XLSX.
@@ -120,7 +121,8 @@ function csvCell(type: ColumnType, value: unknown): string {
   switch (type) {
     case "number": {
       const n = toNumber(value);
-      return n === null ? "" : String(n);
+      // A marker such as "<5" (a suppressed small count) stays as written.
+      return n === null ? neutralised(plainText(value)) : String(n);
     }
     case "date":
       return toDateText(value) ?? "";
@@ -137,8 +139,10 @@ function csvCell(type: ColumnType, value: unknown): string {
 
 function xlsxCell(type: ColumnType, value: unknown): Cell {
   switch (type) {
-    case "number":
-      return toNumber(value);
+    case "number": {
+      const n = toNumber(value);
+      return n === null && typeof value === "string" && value !== "" ? value : n;
+    }
     case "date": {
       const text = toDateText(value);
       return text ? new Date(`${text}T00:00:00Z`) : null;
