@@ -19,6 +19,8 @@ import { auditExportRoutes } from "./modules/audit/audit.export";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { dashboardRoutes } from "./modules/dashboard/dashboard.routes";
+import { custodyRoutes } from "./modules/custody/custody.routes";
+import { figuresRoutes } from "./modules/figures/figures.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { incidentsExportRoutes } from "./modules/incidents/incidents.export";
 import { incidentsRoutes } from "./modules/incidents/incidents.routes";
@@ -117,6 +119,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(locationsRoutes);
   await app.register(riskRoutes);
   await app.register(incidentsRoutes);
+  await app.register(custodyRoutes);
+  await app.register(figuresRoutes);
   await app.register(meetingsRoutes);
   await app.register(rehabRoutes, {
     keys: {

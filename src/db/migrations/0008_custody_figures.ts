@@ -11,11 +11,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("name", "text", (c) => c.notNull().unique())
     .addColumn("type", "text", (c) => c.notNull().check(sql`type in ('lapas','rutan','lpka')`))
-    .addColumn("area_code", "text", (c) => c.notNull().references("areas.code"))
+    // No foreign key: the default facilities are inserted here, before reference areas load
+    // (db/index.ts prepareDatabase); the service checks that an area exists on every write.
+    .addColumn("area_code", "text", (c) => c.notNull())
     .addColumn("active", "boolean", (c) => c.notNull().defaultTo(true))
     .addColumn("notes", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+
+  // The eight DKI facilities exist by default (DOMAIN.md section 7); more can be added. Their
+  // area is the province they count towards (31): lapas and rutan hold people from all of DKI.
+  await db
+    .insertInto("custody_facilities" as never)
+    .values(
+      [
+        ["Lapas Kelas I Cipinang", "lapas"],
+        ["Lapas Kelas IIA Salemba", "lapas"],
+        ["Lapas Narkotika Kelas IIA Jakarta", "lapas"],
+        ["Lapas Perempuan Kelas IIA Jakarta", "lapas"],
+        ["Rutan Kelas I Cipinang", "rutan"],
+        ["Rutan Kelas I Jakarta Pusat (Salemba)", "rutan"],
+        ["Rutan Kelas I Pondok Bambu", "rutan"],
+        ["LPKA Kelas II Jakarta", "lpka"],
+      ].map(([name, type]) => ({ name, type, area_code: "31" })) as never,
+    )
     .execute();
 
   await db.schema

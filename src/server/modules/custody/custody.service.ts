@@ -11,6 +11,7 @@ import {
   COUNT_COLUMNS,
   type CountProblem,
   type CountRecord,
+  type FacilityType,
   parseCount,
   REQUIRED_COUNT_COLUMNS,
   todayInJakarta,
@@ -189,7 +190,7 @@ export async function listFacilityStatus(
   return facilities.map((f) => ({
     id: f.id,
     name: f.name,
-    type: f.type,
+    type: f.type as FacilityType,
     areaCode: f.area_code,
     active: f.active,
     notes: f.notes,
