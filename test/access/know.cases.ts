@@ -189,7 +189,15 @@ const CUSTODY_FIGURES_CASES: Record<string, Case> = {
 
 export const knowAccess: AccessModule = {
   fixtures: async (ctx) => ({ ...(await custodyFiguresFixtures(ctx)) }),
-  cases: { ...CUSTODY_FIGURES_CASES },
+  cases: {
+    ...CUSTODY_FIGURES_CASES,
+    // dashboard and public (E3): the executive dashboard.
+    "GET /api/dashboard": {
+      inScope: () => ({ url: "/api/dashboard?city=31.73" }),
+      outOfScope: () => ({ url: "/api/dashboard?city=31.71" }),
+    },
+    // end of dashboard and public (cases)
+  },
   openCases: {
     // dashboard and public (E3): the public page's API, open to everyone signed out.
     "GET /api/public/classes": { url: "/api/public/classes?city=31.73" },
