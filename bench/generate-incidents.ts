@@ -61,6 +61,9 @@ export function generateIncidents(rows: number, seed = 1): string {
         const c = centres[Math.floor(random() * centres.length)]!;
         point = [c.point[0] + gauss() * 0.01, c.point[1] + gauss() * 0.01];
       }
+      // Locate the point as written (6 decimals): rounding can move a point on a boundary
+      // out of DKI, and the importer sees only the written value.
+      point = [Number(point[0].toFixed(6)), Number(point[1].toFixed(6))];
       code = locator.locate(point);
     }
     const month = pickWeighted(
