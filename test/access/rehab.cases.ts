@@ -324,6 +324,28 @@ export const rehabAccess: AccessModule = {
         payload: { date: "2025-07-01" },
       }),
     },
+    "GET /api/rehab/figures/entries": {
+      inScope: () => ({ url: "/api/rehab/figures/entries?from=2025-01-01&to=2025-12-31&by=sex" }),
+    },
+    "GET /api/rehab/figures/entries/export": {
+      inScope: () => ({
+        url: "/api/rehab/figures/entries/export?from=2025-01-01&to=2025-12-31&format=csv",
+      }),
+    },
+    "GET /api/rehab/figures/yearly": { inScope: () => ({ url: "/api/rehab/figures/yearly" }) },
+    "GET /api/rehab/figures/aftercare": {
+      inScope: () => ({ url: "/api/rehab/figures/aftercare?from=2025-01-01&to=2025-12-31" }),
+    },
+    "GET /api/rehab/figures/tdi": { inScope: () => ({ url: "/api/rehab/figures/tdi?year=2025" }) },
+    "GET /api/rehab/figures/tdi/export": {
+      inScope: () => ({ url: "/api/rehab/figures/tdi/export?year=2025&format=xlsx" }),
+    },
+    "GET /api/rehab/recap": {
+      inScope: () => ({ url: "/api/rehab/recap?kind=monthly&date=2025-01-15" }),
+    },
+    "GET /api/rehab/recap/export": {
+      inScope: () => ({ url: "/api/rehab/recap/export?kind=weekly&date=2025-01-08&format=csv" }),
+    },
     "POST /api/rehab/break-glass": {
       inScope: (f) => ({
         url: "/api/rehab/break-glass",

@@ -38,6 +38,7 @@ import { RehabBreakGlassService } from "./rehab-break-glass.service";
 import { RehabCipher } from "./rehab-cipher";
 import { RehabClientsService } from "./rehab-clients.service";
 import { RehabEpisodesService } from "./rehab-episodes.service";
+import { rehabFiguresRoutes } from "./rehab-figures.routes";
 
 export interface RehabRoutesOptions {
   keys: KeySource;
@@ -51,6 +52,7 @@ export const rehabRoutes: FastifyPluginAsyncZod<RehabRoutesOptions> = async (app
   const episodes = new RehabEpisodesService(app.db);
   const grants = new RehabBreakGlassService(app.db);
   const tags = ["rehabilitation"];
+  await app.register(rehabFiguresRoutes);
   const read = { access: { resource: "rehab_client", action: "read" } } as const;
   const create = { access: { resource: "rehab_client", action: "create" } } as const;
   const update = { access: { resource: "rehab_client", action: "update" } } as const;
