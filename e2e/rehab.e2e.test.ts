@@ -247,6 +247,26 @@ describe("the confidential rehabilitation registry", () => {
     expect(await page.getByTestId("rehab-nik-search").inputValue()).toBe("");
     expect(page.url()).not.toContain(nik);
 
+    // The facility's figures: this month's recap lists the new client by code (never a name),
+    // the entries chart is drawn, and the aftercare KPI states its target.
+    await page.getByTestId("rehab-tab-figures").click();
+    const recapRow = page.locator(`[data-testid=recap-row][data-code='${clientCode}']`);
+    await recapRow.waitFor();
+    expect(await recapRow.textContent()).toContain("Sabu (metamfetamin) (Dihisap / dibakar)");
+    expect(await page.getByTestId("figures-recap").textContent()).not.toContain(name);
+    await page.getByTestId("entries-table").waitFor();
+    expect(
+      Number(await page.getByTestId("entries-total").getAttribute("data-total")),
+    ).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator("[data-testid=figures-entries] .recharts-bar-rectangle").count())
+      .toBeGreaterThan(0);
+    await page.getByTestId("kpi").waitFor();
+    await page.getByTestId("fig-by").selectOption("sex");
+    await expect.poll(() => new URL(page.url()).searchParams.get("by")).toBe("sex");
+    await page.getByTestId("entries-table").waitFor();
+    await page.screenshot({ path: `${SHOTS}/rehab-figures.png`, fullPage: true });
+
     // A clinician of another facility gets "not found" for this client.
     await page.context().clearCookies();
     await page.goto(

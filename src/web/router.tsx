@@ -42,6 +42,13 @@ const RoundDetailPage = lazyPage(() =>
 );
 const RoundsPage = lazyPage(() => import("./features/risk/RoundsPage").then((m) => m.RoundsPage));
 const RulesPage = lazyPage(() => import("./features/rules/RulesPage").then((m) => m.RulesPage));
+// Know: the executive dashboard, and the public page (no sign-in).
+const DashboardPage = lazyPage(() =>
+  import("./features/dashboard/DashboardPage").then((m) => m.DashboardPage),
+);
+const PublicPage = lazyPage(() =>
+  import("./features/public/PublicPage").then((m) => m.PublicPage),
+);
 // Rehabilitation registry (confidential): its own chunk, loaded only by those who may open it.
 const RehabClientsPage = lazyPage(() =>
   import("./features/rehab/RehabClientsPage").then((m) => m.RehabClientsPage),
@@ -51,6 +58,9 @@ const RehabIntakePage = lazyPage(() =>
 );
 const RehabClientPage = lazyPage(() =>
   import("./features/rehab/ClientPage").then((m) => m.ClientPage),
+);
+const RehabFiguresPage = lazyPage(() =>
+  import("./features/rehab/FiguresPage").then((m) => m.FiguresPage),
 );
 const RehabBreakGlassPage = lazyPage(() =>
   import("./features/rehab/BreakGlassReviewPage").then((m) => m.BreakGlassReviewPage),
@@ -273,6 +283,16 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "rehab/angka",
+        element: (
+          <RequireAccess resource="rehab_statistics">
+            <PageSuspense>
+              <RehabFiguresPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
         path: "rehab/akses-darurat",
         element: (
           <RequireAccess resource="rehab_break_glass">
@@ -340,6 +360,24 @@ export const router = createBrowserRouter([
               <CoveragePage />
             </PageSuspense>
           </RequireAccess>
+        ),
+      },
+      {
+        path: "dasbor",
+        element: (
+          <RequireAccess resource="dashboard">
+            <PageSuspense>
+              <DashboardPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "publik",
+        element: (
+          <PageSuspense>
+            <PublicPage />
+          </PageSuspense>
         ),
       },
       { path: "*", element: <NotFoundPage /> },

@@ -6,6 +6,7 @@ import { Modal } from "../../components/Modal";
 import { useSession } from "../auth/session";
 import { todayJakarta, useRehabError, useRehabLabels } from "./labels";
 import { addFollowUp, addVisit, type Episode, episodeEvent } from "./rehab.api";
+import { ScreeningForm } from "./ScreeningForm";
 import {
   DISCHARGE_OUTCOMES,
   type EpisodeEvent,
@@ -17,7 +18,7 @@ import {
   VISIT_KINDS,
 } from "./vocab";
 
-type Task = Exclude<EpisodeEvent, "assess"> | "visit" | "follow_up";
+type Task = Exclude<EpisodeEvent, "assess"> | "visit" | "follow_up" | "screening";
 
 /** The actions an episode offers now: the domain's transition table AND the server's answer. */
 export function availableTasks(episode: Episode, canUpdate: boolean): Task[] {
@@ -27,6 +28,7 @@ export function availableTasks(episode: Episode, canUpdate: boolean): Task[] {
     (e): e is Exclude<EpisodeEvent, "assess"> => e !== "assess" && allowed.has(e),
   );
   if (episode.status === "in_care") tasks.unshift("visit");
+  if (["intake", "assessment", "in_care"].includes(episode.status)) tasks.push("screening");
   if (episode.status === "aftercare") tasks.unshift("follow_up");
   return tasks;
 }
@@ -48,7 +50,7 @@ function TaskForm({
   onDone,
   onCancel,
 }: {
-  task: Task;
+  task: Exclude<Task, "screening">;
   episode: Episode;
   onDone: () => void;
   onCancel: () => void;
@@ -318,7 +320,23 @@ export function EpisodeActions({
           {t(`rehab.task.${item}`)}
         </button>
       ))}
-      {task ? (
+      {task === "screening" ? (
+        <Modal
+          title={t("rehab.task.screening")}
+          onClose={() => setTask(null)}
+          testId="screening-dialog"
+          wide
+        >
+          <ScreeningForm
+            episode={episode}
+            onCancel={() => setTask(null)}
+            onDone={() => {
+              setTask(null);
+              onChanged(t("rehab.task.saved"));
+            }}
+          />
+        </Modal>
+      ) : task ? (
         <Modal title={t(`rehab.task.${task}`)} onClose={() => setTask(null)} testId="task-dialog">
           <TaskForm
             task={task}

@@ -3,11 +3,53 @@ import { useTranslation } from "react-i18next";
 import { FormAlert } from "../../components/FormAlert";
 import { SelectField, TextAreaField } from "../../components/FormFields";
 import { Modal } from "../../components/Modal";
+import { useAsyncData } from "../../hooks/useAsyncData";
 import { useFormat } from "../../i18n/format";
 import { useSession } from "../auth/session";
 import { useRehabError, useRehabLabels } from "./labels";
-import { type ClientIdentity, revealIdentity } from "./rehab.api";
+import { type ClientIdentity, fetchIdentityViews, revealIdentity } from "./rehab.api";
 import { IDENTITY_REASONS } from "./vocab";
+
+/** Who saw this client's identity, when and why (loaded when opened). */
+function IdentityViews({ clientId, version }: { clientId: string; version: number }) {
+  const { t } = useTranslation();
+  const labels = useRehabLabels();
+  const format = useFormat();
+  const errorText = useRehabError();
+  const [open, setOpen] = useState(false);
+  const views = useAsyncData(open ? `identity-views|${clientId}|${version}` : null, (signal) =>
+    fetchIdentityViews(clientId, signal),
+  );
+  return (
+    <details
+      className="identity-views"
+      data-testid="identity-views"
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary>{t("rehab.identityView.history")}</summary>
+      {open && views.status === "loading" ? <p className="muted">{t("rehab.loading")}</p> : null}
+      {open && views.status === "error" ? (
+        <p className="field__error">{errorText(views.error)}</p>
+      ) : null}
+      {open && views.status === "success" ? (
+        views.data.items.length === 0 ? (
+          <p className="muted">{t("rehab.identityView.historyEmpty")}</p>
+        ) : (
+          <ul className="plain-list">
+            {views.data.items.map((v) => (
+              <li key={v.id} data-testid="identity-view">
+                {format.dateTime(v.viewedAt)} · <strong>{v.userName}</strong> ·{" "}
+                {labels.reason(v.reasonCode)}
+                {v.breakGlass ? ` · ${t("rehab.identityView.viaBreakGlass")}` : ""}
+                <span className="table__sub muted">{v.reason}</span>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+    </details>
+  );
+}
 
 /** How long revealed identity stays on screen before it hides itself. */
 const SHOW_FOR_MS = 120_000;
@@ -30,6 +72,7 @@ export function IdentityPanel({ clientId, code }: { clientId: string; code: stri
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [identity, setIdentity] = useState<ClientIdentity | null>(null);
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     if (!identity) return;
@@ -74,6 +117,7 @@ export function IdentityPanel({ clientId, code }: { clientId: string; code: stri
       });
       close();
       setIdentity(shown.identity);
+      setVersion((n) => n + 1);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -135,6 +179,7 @@ export function IdentityPanel({ clientId, code }: { clientId: string; code: stri
           </button>
         </>
       )}
+      <IdentityViews clientId={clientId} version={version} />
       {asking ? (
         <Modal
           title={t("rehab.identityView.dialogTitle", { code })}

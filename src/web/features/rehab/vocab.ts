@@ -19,6 +19,7 @@ export {
   URINE_RESULTS,
   VISIT_KINDS,
 } from "../../../domain/rehab/episodes";
+export { PERIODS } from "../../../domain/rehab/periods";
 export {
   AGE_FIRST_USE,
   TDI_FREQUENCIES as USE_FREQUENCIES,
