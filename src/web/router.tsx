@@ -42,13 +42,6 @@ const RoundDetailPage = lazyPage(() =>
 );
 const RoundsPage = lazyPage(() => import("./features/risk/RoundsPage").then((m) => m.RoundsPage));
 const RulesPage = lazyPage(() => import("./features/rules/RulesPage").then((m) => m.RulesPage));
-// Know: the executive dashboard, and the public page (no sign-in).
-const DashboardPage = lazyPage(() =>
-  import("./features/dashboard/DashboardPage").then((m) => m.DashboardPage),
-);
-const PublicPage = lazyPage(() =>
-  import("./features/public/PublicPage").then((m) => m.PublicPage),
-);
 // Rehabilitation registry (confidential): its own chunk, loaded only by those who may open it.
 const RehabClientsPage = lazyPage(() =>
   import("./features/rehab/RehabClientsPage").then((m) => m.RehabClientsPage),
@@ -360,24 +353,6 @@ export const router = createBrowserRouter([
               <CoveragePage />
             </PageSuspense>
           </RequireAccess>
-        ),
-      },
-      {
-        path: "dasbor",
-        element: (
-          <RequireAccess resource="dashboard">
-            <PageSuspense>
-              <DashboardPage />
-            </PageSuspense>
-          </RequireAccess>
-        ),
-      },
-      {
-        path: "publik",
-        element: (
-          <PageSuspense>
-            <PublicPage />
-          </PageSuspense>
         ),
       },
       { path: "*", element: <NotFoundPage /> },
