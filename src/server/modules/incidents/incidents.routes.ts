@@ -117,7 +117,11 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
           request.body,
           request.query.format,
           request.query.dryRun === "true",
-          (done, total) => line({ type: "progress", phase: "writing", done, total }),
+          (done, total) => {
+            line({ type: "progress", phase: "writing", done, total });
+            // Let the line reach the socket: an embedded database may not yield to I/O itself.
+            return new Promise<void>((resolve) => setImmediate(resolve));
+          },
         )
           .then((report) => line({ type: "result", report }))
           .catch((error: unknown) => {

@@ -283,7 +283,8 @@ export async function importIncidents(
   file: Buffer,
   format: IncidentFileFormat,
   dryRun: boolean,
-  onProgress?: (done: number, total: number) => void,
+  /** May return a promise, awaited before the next batch (e.g. to let progress reach a client). */
+  onProgress?: (done: number, total: number) => void | Promise<void>,
 ) {
   const table = format === "geojson" ? geojsonTable(file) : await readTable(file, format);
   const parsed = parseIncidentRows(
@@ -326,7 +327,7 @@ export async function importIncidents(
         report.created += written.inserted;
         report.updated += written.updated;
         report.unchanged += batch.length - written.inserted - written.updated;
-        onProgress?.(Math.min(parsed.records.length, start + BATCH), parsed.records.length);
+        await onProgress?.(Math.min(parsed.records.length, start + BATCH), parsed.records.length);
       }
       if (dryRun) throw rollback;
       await bumpDataVersion(trx, "incidents");

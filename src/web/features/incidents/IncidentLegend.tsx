@@ -36,7 +36,12 @@ export function IncidentLegend({ toggles, counts, onToggle }: IncidentLegendProp
         <p className="muted incident-legend__hint">{t("incidents.legend.hotspotsHint")}</p>
         <ul className="incident-legend__classes" data-testid="hotspot-legend">
           {HOTSPOT_CLASSES.map((cls) => (
-            <li key={cls} data-testid="hotspot-legend-item" data-class={cls}>
+            <li
+              key={cls}
+              data-testid="hotspot-legend-item"
+              data-class={cls}
+              data-count={counts ? String(counts[cls]) : undefined}
+            >
               <span
                 className="swatch incident-swatch"
                 style={{ background: HOTSPOT_COLOURS[cls] }}
