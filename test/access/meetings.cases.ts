@@ -75,6 +75,7 @@ export const meetingsAccess: AccessModule = {
       inScope: () => ({ url: "/api/meetings?pageSize=200" }),
       hiddenId: (f) => f.meetingsOut,
     },
+    "GET /api/meetings/organisations": { inScope: () => ({ url: "/api/meetings/organisations" }) },
     "GET /api/meetings/:id": {
       inScope: (f) => ({ url: `/api/meetings/${f.meetingsIn}` }),
       outOfScope: (f) => ({ url: `/api/meetings/${f.meetingsOut}` }),

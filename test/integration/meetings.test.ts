@@ -4,13 +4,17 @@
  * a reason, "my actions", the weekly digest, scope, audit and attachments.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../src/domain/access/roles";
 import {
   addDays,
   isoWeekOf,
   isoWeekRange,
   jakartaToday,
 } from "../../src/server/modules/meetings/weeks";
+import { seedDemo } from "../../src/server/system/accounts";
+import { seedDemoMeetings } from "../../src/server/system/demo-meetings";
 import { createTestApp, type TestApp } from "../app";
+import { createTestDatabase } from "../db";
 import { type Client, newOrganisation, newUser, signIn } from "../factories";
 
 let t: TestApp;
@@ -587,4 +591,73 @@ describe("scope, audit and attachments", () => {
       .executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(0);
   });
+});
+
+describe("demo data", () => {
+  it("seeds the 2025 audience, its input and follow-ups, idempotently", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await seedDemo(fresh.db, "demo password for tests");
+      const counts = async () =>
+        Promise.all(
+          (["meetings", "input_items", "follow_up_actions", "meeting_attendees"] as const).map(
+            async (table) =>
+              Number(
+                (
+                  await fresh.db
+                    .selectFrom(table)
+                    .select((eb) => eb.fn.countAll<string>().as("n"))
+                    .executeTakeFirstOrThrow()
+                ).n,
+              ),
+          ),
+        );
+      expect(await counts()).toEqual([3, 14, 17, 24]);
+      const users = await fresh.db.selectFrom("users").select(["id", "role"]).execute();
+      const orgs = await fresh.db.selectFrom("organisations").select(["id", "name"]).execute();
+      await seedDemoMeetings(fresh.db, {
+        userIds: new Map(users.map((u) => [u.role as Role, u.id])),
+        organisationIds: new Map(orgs.map((o) => [o.name, o.id])),
+      });
+      expect(await counts()).toEqual([3, 14, 17, 24]);
+      const statuses = await fresh.db
+        .selectFrom("follow_up_actions")
+        .select(["status", (eb) => eb.fn.countAll<string>().as("n")])
+        .groupBy("status")
+        .orderBy("status")
+        .execute();
+      expect(statuses.map((s) => [s.status, Number(s.n)])).toEqual([
+        ["done", 8],
+        ["dropped", 1],
+        ["in_progress", 2],
+        ["open", 6],
+      ]);
+      // The week of the 2026 evaluation meeting, through the API as the programme officer.
+      const app = await createTestApp({ database: fresh });
+      try {
+        const po = await fresh.db
+          .selectFrom("users")
+          .where("role", "=", "programme_officer")
+          .select("email")
+          .executeTakeFirstOrThrow();
+        const client = await signIn(app.app, {
+          email: po.email,
+          password: "demo password for tests",
+        });
+        const digest = (
+          await client.request({ method: "GET", url: "/api/follow-ups/digest?week=2026-W48" })
+        ).json();
+        expect(digest.counts).toEqual({
+          newInputItems: 2,
+          dueThisWeek: 2,
+          overdue: 5,
+          doneThisWeek: 1,
+        });
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await fresh.close();
+    }
+  }, 400_000);
 });

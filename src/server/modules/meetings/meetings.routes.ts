@@ -30,6 +30,7 @@ import {
   meetingPage,
   meetingPatch,
   myFollowUpsQuery,
+  organisationRef,
   weeklyDigest,
 } from "./meetings.schema";
 import { MeetingsService } from "./meetings.service";
@@ -124,6 +125,16 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       return meetings.list(ctx, filter, page, pageSize);
     },
+  );
+  // Organisations that may organise, attend or own actions: every active one (names only),
+  // since a city meeting brings in provincial and national bodies outside the person's scope.
+  app.get(
+    "/api/meetings/organisations",
+    {
+      config: meetingRead,
+      schema: { tags, response: { 200: z.array(organisationRef), ...errorResponses } },
+    },
+    () => meetings.organisations(),
   );
   app.get(
     "/api/meetings/:id",

@@ -92,6 +92,15 @@ export class MeetingsService {
   }
 
   // ---- meetings -------------------------------------------------------------------------
+  /** Active organisations by name, for choosing organisers, attendees and owners. */
+  organisations() {
+    return this.db
+      .selectFrom("organisations")
+      .where("active", "=", true)
+      .select(["id", "name"])
+      .orderBy("name")
+      .execute();
+  }
 
   async list(ctx: AuthedContext, filter: MeetingFilter, page: number, pageSize: number) {
     let query = meetingSummaries(this.db, ctx.user.scope, this.today());
