@@ -42,6 +42,13 @@ const RoundDetailPage = lazyPage(() =>
 );
 const RoundsPage = lazyPage(() => import("./features/risk/RoundsPage").then((m) => m.RoundsPage));
 const RulesPage = lazyPage(() => import("./features/rules/RulesPage").then((m) => m.RulesPage));
+// Know: the executive dashboard, and the public page (no sign-in).
+const DashboardPage = lazyPage(() =>
+  import("./features/dashboard/DashboardPage").then((m) => m.DashboardPage),
+);
+const PublicPage = lazyPage(() =>
+  import("./features/public/PublicPage").then((m) => m.PublicPage),
+);
 // Rehabilitation registry (confidential): its own chunk, loaded only by those who may open it.
 const RehabClientsPage = lazyPage(() =>
   import("./features/rehab/RehabClientsPage").then((m) => m.RehabClientsPage),
@@ -52,31 +59,8 @@ const RehabIntakePage = lazyPage(() =>
 const RehabClientPage = lazyPage(() =>
   import("./features/rehab/ClientPage").then((m) => m.ClientPage),
 );
-const RehabFiguresPage = lazyPage(() =>
-  import("./features/rehab/FiguresPage").then((m) => m.FiguresPage),
-);
 const RehabBreakGlassPage = lazyPage(() =>
   import("./features/rehab/BreakGlassReviewPage").then((m) => m.BreakGlassReviewPage),
-);
-
-// Act: programmes, activities, who does what where, coverage of risky places.
-const ProgrammesPage = lazyPage(() =>
-  import("./features/programmes/ProgrammesPage").then((m) => m.ProgrammesPage),
-);
-const ProgrammePage = lazyPage(() =>
-  import("./features/programmes/ProgrammePage").then((m) => m.ProgrammePage),
-);
-const ActivitiesPage = lazyPage(() =>
-  import("./features/programmes/ActivitiesPage").then((m) => m.ActivitiesPage),
-);
-const ActivityTypesPage = lazyPage(() =>
-  import("./features/programmes/ActivityTypesPage").then((m) => m.ActivityTypesPage),
-);
-const WhoWhatWherePage = lazyPage(() =>
-  import("./features/programmes/WhoWhatWherePage").then((m) => m.WhoWhatWherePage),
-);
-const CoveragePage = lazyPage(() =>
-  import("./features/programmes/CoveragePage").then((m) => m.CoveragePage),
 );
 
 function Root() {
@@ -276,16 +260,6 @@ export const router = createBrowserRouter([
         ),
       },
       {
-        path: "rehab/angka",
-        element: (
-          <RequireAccess resource="rehab_statistics">
-            <PageSuspense>
-              <RehabFiguresPage />
-            </PageSuspense>
-          </RequireAccess>
-        ),
-      },
-      {
         path: "rehab/akses-darurat",
         element: (
           <RequireAccess resource="rehab_break_glass">
@@ -296,63 +270,21 @@ export const router = createBrowserRouter([
         ),
       },
       {
-        path: "program",
+        path: "dasbor",
         element: (
-          <RequireAccess resource="programme">
+          <RequireAccess resource="dashboard">
             <PageSuspense>
-              <ProgrammesPage />
+              <DashboardPage />
             </PageSuspense>
           </RequireAccess>
         ),
       },
       {
-        path: "program/jenis-kegiatan",
+        path: "publik",
         element: (
-          <RequireAccess resource="activity_type">
-            <PageSuspense>
-              <ActivityTypesPage />
-            </PageSuspense>
-          </RequireAccess>
-        ),
-      },
-      {
-        path: "program/:id",
-        element: (
-          <RequireAccess resource="programme">
-            <PageSuspense>
-              <ProgrammePage />
-            </PageSuspense>
-          </RequireAccess>
-        ),
-      },
-      {
-        path: "kegiatan",
-        element: (
-          <RequireAccess resource="activity">
-            <PageSuspense>
-              <ActivitiesPage />
-            </PageSuspense>
-          </RequireAccess>
-        ),
-      },
-      {
-        path: "siapa-di-mana",
-        element: (
-          <RequireAccess resource="activity">
-            <PageSuspense>
-              <WhoWhatWherePage />
-            </PageSuspense>
-          </RequireAccess>
-        ),
-      },
-      {
-        path: "cakupan",
-        element: (
-          <RequireAccess resource="programme">
-            <PageSuspense>
-              <CoveragePage />
-            </PageSuspense>
-          </RequireAccess>
+          <PageSuspense>
+            <PublicPage />
+          </PageSuspense>
         ),
       },
       { path: "*", element: <NotFoundPage /> },

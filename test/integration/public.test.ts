@@ -141,6 +141,24 @@ beforeAll(async () => {
           notes: SECRET_NOTE,
         })
         .execute();
+  for (const [indicator, value] of [
+    ["custody_capacity", 5919],
+    ["custody_occupants", 13347],
+    ["rehab_clients", 7072],
+  ] as const)
+    await db
+      .insertInto("official_figures")
+      .values({
+        indicator_code: indicator,
+        value,
+        period_start: "2024-01-01",
+        period_end: "2024-12-31",
+        area_code: "31",
+        source_organisation: "ANTARA",
+        citation: "ANTARA 2025",
+        notes: SECRET_NOTE,
+      })
+      .execute();
   anonymous = await anonymousClient(t.app);
 });
 afterAll(async () => {
@@ -230,6 +248,27 @@ describe("public page API", () => {
     expect(JSON.stringify(y2024)).not.toMatch(/[^0-9]2[,}\]]/);
     const dflt = (await anonymous.request({ method: "GET", url: "/api/public/incidents" })).json();
     expect(dflt.year).toBe(2025);
+  });
+
+  it("shows the official rehabilitation and custody figures with their source", async () => {
+    const res = await anonymous.request({ method: "GET", url: "/api/public/figures" });
+    const body = res.json();
+    expect(
+      body.rehabilitation.official.map((f: { value: number; source: string }) => [
+        f.value,
+        f.source,
+      ]),
+    ).toEqual([[7072, "ANTARA"]]);
+    expect(
+      body.custody.official.map((f: { indicator: string; value: number }) => [
+        f.indicator,
+        f.value,
+      ]),
+    ).toEqual([
+      ["custody_capacity", 5919],
+      ["custody_occupants", 13347],
+    ]);
+    expect(res.body).not.toContain("Budi");
   });
 
   it("follows TANGGAP_PUBLIC_MIN_COUNT", async () => {

@@ -5,9 +5,17 @@ import { useSession } from "../features/auth/session";
 /** Links to the pages the person may open: the map always, the rest by permission. */
 export function SiteNav() {
   const { t } = useTranslation();
-  const { can } = useSession();
+  const { can, user } = useSession();
   const links: { to: string; label: string; testId: string; show: boolean; end?: boolean }[] = [
     { to: "/", label: t("nav.map"), testId: "nav-map", show: true },
+    {
+      to: "/dasbor",
+      label: t("know.dashboard.nav"),
+      testId: "nav-dashboard",
+      show: can("dashboard", "read"),
+    },
+    // Signed-out visitors: the public page (aggregates only, small counts suppressed).
+    { to: "/publik", label: t("know.public.nav"), testId: "nav-public", show: !user },
     {
       to: "/rawan",
       label: t("nav.risk"),
@@ -21,13 +29,6 @@ export function SiteNav() {
       label: t("incidents.nav"),
       testId: "nav-incidents",
       show: can("incident", "read"),
-      end: false,
-    },
-    {
-      to: "/program",
-      label: t("programmes.nav.main"),
-      testId: "nav-programmes",
-      show: can("programme", "read"),
       end: false,
     },
     {

@@ -11,9 +11,11 @@ import {
   suppressList,
   suppressTable,
 } from "../../../domain/disclosure/suppression";
+import { PILLARS } from "../../../domain/programmes/catalogue";
 import type { RiskClass } from "../../../domain/risk/classes";
 import { AppError } from "../../errors";
 import { dateText } from "../../time";
+import { type Figure, headlineFigures } from "../figures/figures.service";
 
 export const SUPPRESSED = "suppressed";
 
@@ -170,31 +172,92 @@ export class PublicService {
     };
   }
 
-  /**
-   * Activities per kelurahan and pillar in a year. Until the programmes module records
-   * activities, the table is empty and `available` is false.
-   */
+  /** Activities held per kelurahan and pillar of their programme in a year. */
   async activities(city: string, year?: number) {
     const areas = await this.kelurahan(city);
-    const chosen = year ?? jakartaYear();
+    const inCity = this.db
+      .selectFrom("activities as a")
+      .innerJoin("programmes as p", "p.id", "a.programme_id")
+      .where("a.area_code", "like", scopePrefix(city));
+    const years = (
+      await inCity
+        .select(sql<number>`extract(year from a.held_on)::int`.as("y"))
+        .groupBy(sql`extract(year from a.held_on)`)
+        .orderBy("y", "desc")
+        .execute()
+    ).map((r) => Number(r.y));
+    const chosen = year ?? years[0] ?? jakartaYear();
+    const counts = await inCity
+      .select(["a.area_code", "p.pillar", (eb) => eb.fn.countAll<string>().as("n")])
+      .where("a.held_on", ">=", `${chosen}-01-01`)
+      .where("a.held_on", "<=", `${chosen}-12-31`)
+      .groupBy(["a.area_code", "p.pillar"])
+      .execute();
+    const column = new Map<string, number>(PILLARS.map((p, k) => [p, k]));
+    const byArea = new Map(areas.map((a) => [a.code, new Array<number>(PILLARS.length).fill(0)]));
+    for (const c of counts) {
+      // An activity placed in a named location or a kelurahan counts for that kelurahan.
+      const row = byArea.get(c.area_code.split(".").slice(0, 4).join("."));
+      const k = column.get(c.pillar);
+      if (row && k !== undefined) row[k] = (row[k] ?? 0) + Number(c.n);
+    }
     return {
       city,
       year: chosen,
-      years: [] as number[],
-      available: false,
+      years,
+      available: true,
       table: publicTableOf(
-        areas.map((a) => ({ areaCode: a.code, areaName: a.name, counts: [] })),
-        [],
+        areas.map((a) => ({ areaCode: a.code, areaName: a.name, counts: byArea.get(a.code)! })),
+        [...PILLARS],
         this.threshold,
       ),
     };
   }
 
-  /** Yearly rehabilitation entries and custody totals, and the official figures with sources. */
+  /**
+   * Rehabilitation and custody in DKI: the registered official figures (already public, shown
+   * with their source) and the totals of the latest custody counts. Small numbers are shown
+   * as "<5" like everywhere on this page.
+   */
   async figures() {
+    const headline = await headlineFigures(this.db, "31", "31");
+    const official = (f: Figure) => ({
+      indicator: f.indicator,
+      value: f.value,
+      unit: f.unit,
+      periodStart: f.periodStart ?? "",
+      periodEnd: f.periodEnd ?? "",
+      areaCode: f.areaCode,
+      source: f.sourceOrganisation,
+      citation: f.citation,
+      publishedOn: f.publishedOn,
+    });
+    const small = (v: number | null) =>
+      v === null ? SUPPRESSED : v >= 1 && v < this.threshold ? `<${this.threshold}` : v;
+    const c = headline.custody;
+    const counts = c.fromCounts;
     return {
-      rehabilitation: { recorded: null, official: [] },
-      custody: { latest: null, official: [] },
+      rehabilitation: {
+        recorded: null,
+        official: headline.rehabClients.flatMap((p) => p.figures.map(official)),
+      },
+      custody: {
+        latest:
+          counts.reporting > 0 && counts.latestCount
+            ? {
+                countedOn: counts.latestCount,
+                capacity: small(counts.capacity),
+                occupants: small(counts.occupants),
+                drugOffences: small(counts.drugOffenders),
+                occupancyRatio: counts.occupancyRatio?.percent ?? null,
+                overcrowdingExcess: counts.overcrowdingExcess?.percent ?? null,
+                drugShare: counts.drugShare?.percent ?? null,
+              }
+            : null,
+        official: [c.fromFigures.capacity, c.fromFigures.occupants, c.fromFigures.drugOffenders]
+          .filter((f): f is Figure => f !== null)
+          .map(official),
+      },
     };
   }
 }
