@@ -59,8 +59,31 @@ const RehabIntakePage = lazyPage(() =>
 const RehabClientPage = lazyPage(() =>
   import("./features/rehab/ClientPage").then((m) => m.ClientPage),
 );
+const RehabFiguresPage = lazyPage(() =>
+  import("./features/rehab/FiguresPage").then((m) => m.FiguresPage),
+);
 const RehabBreakGlassPage = lazyPage(() =>
   import("./features/rehab/BreakGlassReviewPage").then((m) => m.BreakGlassReviewPage),
+);
+
+// Act: programmes, activities, who does what where, coverage of risky places.
+const ProgrammesPage = lazyPage(() =>
+  import("./features/programmes/ProgrammesPage").then((m) => m.ProgrammesPage),
+);
+const ProgrammePage = lazyPage(() =>
+  import("./features/programmes/ProgrammePage").then((m) => m.ProgrammePage),
+);
+const ActivitiesPage = lazyPage(() =>
+  import("./features/programmes/ActivitiesPage").then((m) => m.ActivitiesPage),
+);
+const ActivityTypesPage = lazyPage(() =>
+  import("./features/programmes/ActivityTypesPage").then((m) => m.ActivityTypesPage),
+);
+const WhoWhatWherePage = lazyPage(() =>
+  import("./features/programmes/WhoWhatWherePage").then((m) => m.WhoWhatWherePage),
+);
+const CoveragePage = lazyPage(() =>
+  import("./features/programmes/CoveragePage").then((m) => m.CoveragePage),
 );
 
 function Root() {
@@ -260,11 +283,81 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "rehab/angka",
+        element: (
+          <RequireAccess resource="rehab_statistics">
+            <PageSuspense>
+              <RehabFiguresPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
         path: "rehab/akses-darurat",
         element: (
           <RequireAccess resource="rehab_break_glass">
             <PageSuspense>
               <RehabBreakGlassPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "program",
+        element: (
+          <RequireAccess resource="programme">
+            <PageSuspense>
+              <ProgrammesPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "program/jenis-kegiatan",
+        element: (
+          <RequireAccess resource="activity_type">
+            <PageSuspense>
+              <ActivityTypesPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "program/:id",
+        element: (
+          <RequireAccess resource="programme">
+            <PageSuspense>
+              <ProgrammePage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "kegiatan",
+        element: (
+          <RequireAccess resource="activity">
+            <PageSuspense>
+              <ActivitiesPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "siapa-di-mana",
+        element: (
+          <RequireAccess resource="activity">
+            <PageSuspense>
+              <WhoWhatWherePage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "cakupan",
+        element: (
+          <RequireAccess resource="programme">
+            <PageSuspense>
+              <CoveragePage />
             </PageSuspense>
           </RequireAccess>
         ),

@@ -32,6 +32,13 @@ export function SiteNav() {
       end: false,
     },
     {
+      to: "/program",
+      label: t("programmes.nav.main"),
+      testId: "nav-programmes",
+      show: can("programme", "read"),
+      end: false,
+    },
+    {
       to: "/lokasi",
       label: t("nav.locations"),
       testId: "nav-locations",
