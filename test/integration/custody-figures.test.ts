@@ -542,3 +542,60 @@ describe("official figures register", () => {
     expect(JSON.stringify(events)).not.toContain("13347");
   });
 });
+
+describe("demo seed", () => {
+  it("seeds counts summing to the section 2 figures and every figure with its source, idempotently", async () => {
+    const { createTestDatabase } = await import("../db");
+    const { seedDemoKnow } = await import("../../src/server/system/demo-know");
+    const { custodySummary } = await import("../../src/server/modules/custody/custody.service");
+    const { headlineFigures, disagreeingFigures } = await import(
+      "../../src/server/modules/figures/figures.service"
+    );
+    const fresh = await createTestDatabase();
+    try {
+      const org = await newOrganisation(fresh.db, { areaCode: "31" });
+      const liaisonUser = await newUser(fresh.db, {
+        role: "correctional_liaison",
+        scope: "31",
+        organisationId: org,
+      });
+      const adminUser = await newUser(fresh.db, {
+        role: "administrator",
+        scope: "31",
+        organisationId: org,
+      });
+      const demo = {
+        userIds: new Map([
+          ["correctional_liaison", liaisonUser.id],
+          ["administrator", adminUser.id],
+        ]) as Map<"correctional_liaison" | "administrator", string>,
+        organisationIds: new Map<string, string>(),
+      };
+      await seedDemoKnow(fresh.db, demo as never);
+      await seedDemoKnow(fresh.db, demo as never);
+      const counts = await fresh.db.selectFrom("custody_counts").select("id").execute();
+      expect(counts).toHaveLength(32); // 8 facilities x 4 dates, once
+      expect(await fresh.db.selectFrom("official_figures").select("id").execute()).toHaveLength(8);
+      const s = await custodySummary(fresh.db, "31.73", { area: "31", asOf: "2025-05-31" });
+      expect(s).toMatchObject({
+        capacity: 5919,
+        occupants: 13347,
+        drugOffenders: 8585,
+        reporting: 8,
+      });
+      expect([
+        s.occupancyRatio?.percent,
+        s.overcrowdingExcess?.percent,
+        s.drugShare?.percent,
+      ]).toEqual([225.5, 125.5, 64.3]);
+      const dec2018 = await custodySummary(fresh.db, "31", { area: "31", asOf: "2018-12-31" });
+      expect([dec2018.capacity, dec2018.occupants]).toEqual([5851, 17629]);
+      const h = await headlineFigures(fresh.db, "31.73", "31");
+      expect(h.custody.fromFigures.occupancyRatio?.percent).toBe(225.5);
+      const groups = await disagreeingFigures(fresh.db, "31.73");
+      expect(groups.map((g) => g.values)).toEqual([[7072, 6718]]);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
