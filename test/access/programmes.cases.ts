@@ -113,6 +113,9 @@ export const programmesAccess: AccessModule = {
       inScope: () => ({ url: "/api/programmes?pageSize=200" }),
       hiddenId: (f) => f.programmesProgOut,
     },
+    "GET /api/programmes/organisations": {
+      inScope: () => ({ url: "/api/programmes/organisations" }),
+    },
     "GET /api/programmes/dashboard": { inScope: () => ({ url: "/api/programmes/dashboard" }) },
     "GET /api/programmes/:id": {
       inScope: (f) => ({ url: `/api/programmes/${f.programmesProgIn}` }),

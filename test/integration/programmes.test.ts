@@ -260,6 +260,13 @@ describe("programmes", () => {
     expect(none.json()).toMatchObject({ items: [], total: 0 });
   });
 
+  it("offers the organisations in and above one's scope to choose from", async () => {
+    const res = await lurah.request({ method: "GET", url: "/api/programmes/organisations" });
+    const names = res.json().items.map((o: { name: string }) => o.name);
+    expect(names).toEqual(expect.arrayContaining(["BNNP uji", "Kesbangpol uji", "Kelurahan uji"]));
+    expect(names).not.toContain("Puskesmas uji"); // Kecamatan Pal Merah: neither in nor above
+  });
+
   it("refuses bad input with a stable code and writes nothing", async () => {
     const before = await t.database.db.selectFrom("programmes").select("id").execute();
     const bad = async (payload: Record<string, unknown>, code: string) => {

@@ -154,6 +154,23 @@ export const programmesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    "/api/programmes/organisations",
+    {
+      config: { access: { resource: "programme", action: "read" } },
+      schema: {
+        tags,
+        summary:
+          "Organisations to choose as lead, partner or involved: in, above or below one's scope",
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ items: await programmes.organisationOptions(authedContextOf(request)) }),
+  );
+
   // ---- analysis ----
   app.get(
     "/api/programmes/who-what-where",

@@ -368,6 +368,27 @@ export class ProgrammesService {
     });
   }
 
+  /**
+   * Active organisations a person may name in a programme or activity: those inside their
+   * scope and those above it (BNNP for the province, the city's offices), by name.
+   */
+  async organisationOptions(ctx: AuthedContext) {
+    const scope = ctx.user.scope;
+    return this.db
+      .selectFrom("organisations as o")
+      .select(["o.id", "o.name"])
+      .where("o.active", "=", true)
+      .where((eb) =>
+        eb.or([
+          eb("o.area_code", "=", scope),
+          eb("o.area_code", "like", scopePrefix(scope)),
+          eb(sql.val(scope), "like", sql<string>`o.area_code || '.%'`),
+        ]),
+      )
+      .orderBy("o.name")
+      .execute();
+  }
+
   /** Throws unless the person may change this programme (visible and placed in scope). */
   async loadEditable(ctx: AuthedContext, id: string): Promise<Row> {
     const row = await this.load(ctx, id);

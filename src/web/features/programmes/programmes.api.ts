@@ -350,8 +350,8 @@ export function updateActivityType(csrf: string, code: string, input: Partial<Ac
 
 /** Options for pickers: organisations, kelurahan of a city, named locations, input items. */
 export async function fetchOrganisations(signal?: AbortSignal): Promise<OrgRef[]> {
-  const page = await getJson<Page<OrgRef>>("/api/organisations?pageSize=200", signal);
-  return page.items.map((o) => ({ id: o.id, name: o.name }));
+  const list = await getJson<{ items: OrgRef[] }>("/api/programmes/organisations", signal);
+  return list.items;
 }
 export interface AreaOption {
   code: string;
