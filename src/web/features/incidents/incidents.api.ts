@@ -285,6 +285,9 @@ export async function importIncidentFile(
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
+  let outcome: { report: ImportReport } | { error: ApiError } | null = null;
+  // Read to the end (the server closes the stream after the last line): leaving the body
+  // unread would abort the request.
   for (;;) {
     const { value, done } = await reader.read();
     if (value) buffer += value;
@@ -299,12 +302,17 @@ export async function importIncidentFile(
         | { type: "result"; report: ImportReport }
         | { type: "error"; error: { code: string; details: unknown } };
       if (message.type === "progress") onProgress(message);
-      else if (message.type === "result") return message.report;
-      else throw new ApiError(message.error.code, 400, undefined, message.error.details);
+      else if (message.type === "result") outcome = { report: message.report };
+      else
+        outcome = {
+          error: new ApiError(message.error.code, 400, undefined, message.error.details),
+        };
     }
     if (done) break;
   }
-  throw new ApiError("BAD_RESPONSE", response.status);
+  if (!outcome) throw new ApiError("BAD_RESPONSE", response.status);
+  if ("error" in outcome) throw outcome.error;
+  return outcome.report;
 }
 
 /** Problems named by an IMPORT_INVALID error. */
