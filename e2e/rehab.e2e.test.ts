@@ -15,6 +15,8 @@ afterAll(async () => {
 });
 
 const OTHER_EMAIL = "klinisi.klinik@example.test";
+/** The client registered by the first journey (its code and page address). */
+const registered = { code: "", url: "" };
 const OTHER_PASSWORD = "Rehab-lain-2026!kuat";
 
 /** Signs in as a demo account by role (the demo accounts list on the sign-in page). */
@@ -184,8 +186,10 @@ describe("the confidential rehabilitation registry", () => {
     const code = page.getByTestId("client-code");
     await code.waitFor();
     const clientCode = (await code.textContent())!.trim();
+    registered.code = clientCode;
     expect(clientCode).toMatch(/^RH-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const clientUrl = page.url();
+    registered.url = clientUrl;
     expect(clientUrl).toMatch(/\/rehab\/klien\/[0-9a-f-]{36}$/);
     expect(clientUrl).not.toContain(nik);
     expect(await page.title()).toContain(clientCode);
@@ -293,6 +297,91 @@ describe("the confidential rehabilitation registry", () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
 
+    expect(env.problems.filter((p) => !p.includes("404"))).toEqual([]);
+    await page.close();
+  });
+
+  it("lets a supervisor break the glass for a client outside scope (time-limited, listed for review) and erase a client in scope", async () => {
+    expect(registered.code).not.toBe("");
+    const page = await env.newPage({ width: 1280, height: 900 });
+    // The other facility's clinician registers a client there (BNNP clinic, outside 31.73).
+    await page.context().clearCookies();
+    await page.goto(`${env.server.url}/masuk?next=/rehab`);
+    await page.getByTestId("signin-email").fill(OTHER_EMAIL);
+    await page.getByTestId("signin-password").fill(OTHER_PASSWORD);
+    await page.getByTestId("signin-submit").click();
+    await page.getByTestId("rehab-nik-search").waitFor();
+    const outside = await page.evaluate(async () => {
+      const session = await (await fetch("/api/auth/session")).json();
+      const response = await fetch("/api/rehab/clients", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
+        body: JSON.stringify({
+          identity: {
+            fullName: "Klien Luar Wilayah",
+            nik: "3171010101900009",
+            dateOfBirth: "1990-01-01",
+          },
+          sex: "female",
+          residenceKelurahanCode: null,
+          episode: {
+            intakeDate: "2026-11-20",
+            entryRoute: "voluntary",
+            consentGiven: true,
+            consentDate: "2026-11-20",
+            consentBy: "client",
+          },
+        }),
+      });
+      const body = await response.json();
+      return {
+        status: response.status,
+        id: body.client.id as string,
+        code: body.client.code as string,
+      };
+    });
+    expect(outside.status).toBe(201);
+
+    // The supervisor (Jakarta Barat) does not see it: 404, and the break-the-glass form.
+    await page.context().clearCookies();
+    await signInDemo(page, "rehab_supervisor", `/rehab/klien/${outside.id}`);
+    await page.getByTestId("rehab-client-not-found").waitFor();
+    await page.getByTestId("break-glass-code").fill(outside.code);
+    await page.getByTestId("break-glass-reason").fill("Pendek");
+    await page.getByTestId("break-glass-submit").click();
+    expect(await page.locator("#break-glass-reason-error").textContent()).toContain("20");
+    await page
+      .getByTestId("break-glass-reason")
+      .fill("Klien dirujuk darurat ke IGD RSUD Cengkareng malam ini, perlu riwayat terapi");
+    await page.getByTestId("break-glass-submit").click();
+    await page.getByTestId("break-glass-active").waitFor();
+    expect(await page.getByTestId("client-code").textContent()).toBe(outside.code);
+    // Read-only through the grant: no transitions, no export or erasure.
+    expect(await page.locator("[data-testid^=episode-start_care]").count()).toBe(0);
+    expect(await page.getByTestId("client-erase").count()).toBe(0);
+
+    // The grant is listed for review, with its reason.
+    await page.getByTestId("rehab-tab-break-glass").click();
+    const grantRow = page.getByTestId("break-glass-row").first();
+    await grantRow.waitFor();
+    expect(await grantRow.textContent()).toContain(outside.code);
+    expect(await grantRow.textContent()).toContain("IGD RSUD Cengkareng");
+
+    // Erasure of the client in scope needs the basis, a reference and the code typed again.
+    await page.goto(registered.url);
+    await page.getByTestId("client-erase").click();
+    await page.getByTestId("erase-basis").selectOption("data_subject_request");
+    await page.getByTestId("erase-note").fill("Surat permohonan 12/XI/2026");
+    await page.getByTestId("erase-confirm").fill("RH-0000-0000");
+    await page.getByTestId("erase-submit").click();
+    await page.locator("#erase-confirm-error").waitFor();
+    await page.getByTestId("erase-confirm").fill(registered.code);
+    await page.getByTestId("erase-submit").click();
+    await page.getByTestId("client-erased").waitFor();
+    expect(await page.getByTestId("identity-show").count()).toBe(0);
+    // The care record stays, without identity.
+    expect(await page.getByTestId("episode-timeline").count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/rehab-erased.png`, fullPage: true });
     expect(env.problems.filter((p) => !p.includes("404"))).toEqual([]);
     await page.close();
   });

@@ -4,19 +4,21 @@ import { Link } from "react-router";
 import { FormAlert } from "../../components/FormAlert";
 import { PageLayout } from "../../components/PageLayout";
 import { useFormat } from "../../i18n/format";
-import { FilterBar } from "../admin/Filters";
+import { FilterBar, SelectFilter } from "../admin/Filters";
 import { ListStatus } from "../admin/ListStatus";
 import { PAGE_SIZE, useListParams, usePagedList } from "../admin/list";
 import { Pagination } from "../admin/Pagination";
 import { useSession } from "../auth/session";
+import { FacilitySelect } from "./FacilitySelect";
 import { useRehabError, useRehabLabels } from "./labels";
 import { RehabSubNav } from "./RehabSubNav";
 import { type ClientSummary, clientsPath, lookupNik } from "./rehab.api";
+import { EPISODE_STATUSES } from "./vocab";
 import "../admin/admin.css";
 import "../risk/risk-pages.css";
 import "./rehab.css";
 
-const FILTERS = ["code"] as const;
+const FILTERS = ["code", "status", "child", "facility"] as const;
 
 /** Search by the pseudonymous client code (kept in the address: it identifies nobody). */
 function CodeSearch({ value, onSearch }: { value: string; onSearch: (code: string) => void }) {
@@ -158,7 +160,14 @@ export function RehabClientsPage() {
   const labels = useRehabLabels();
   const { values, page, update } = useListParams(FILTERS);
   const list = usePagedList<ClientSummary>(
-    clientsPath({ code: values.code, page, pageSize: PAGE_SIZE }),
+    clientsPath({
+      code: values.code,
+      status: values.status,
+      child: values.child,
+      facilityId: values.facility,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
   );
   return (
     <PageLayout
@@ -175,6 +184,31 @@ export function RehabClientsPage() {
       <p className="page__intro muted">{t("rehab.clients.intro")}</p>
       <FilterBar label={t("rehab.search.label")}>
         <CodeSearch key={values.code} value={values.code} onSearch={(code) => update({ code })} />
+        <SelectFilter
+          id="rehab-status-filter"
+          label={t("rehab.client.status")}
+          value={values.status}
+          onValue={(status) => update({ status })}
+          options={EPISODE_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
+        />
+        <SelectFilter
+          id="rehab-child-filter"
+          label={t("rehab.child")}
+          value={values.child}
+          onValue={(child) => update({ child })}
+          options={[
+            { value: "true", label: t("rehab.clients.childOnly") },
+            { value: "false", label: t("rehab.clients.adultsOnly") },
+          ]}
+        />
+        <FacilitySelect
+          id="rehab-facility-filter"
+          label={t("rehab.episode.facility")}
+          testId="rehab-facility-filter"
+          value={values.facility}
+          allOption
+          onValue={(facility) => update({ facility })}
+        />
       </FilterBar>
       {can("rehab_identity", "read") ? <NikSearch /> : null}
       <ListStatus state={list.state} empty={list.data?.items.length === 0} onRetry={list.retry} />
@@ -211,6 +245,12 @@ export function RehabClientsPage() {
                       </Link>
                       {client.child ? (
                         <span className="badge badge--child">{t("rehab.child")}</span>
+                      ) : null}
+                      {client.erased ? (
+                        <span className="badge badge--off">{t("rehab.dataSubject.erased")}</span>
+                      ) : null}
+                      {client.synthetic ? (
+                        <span className="badge">{t("rehab.synthetic")}</span>
                       ) : null}
                     </th>
                     <td>{labels.sex(client.sex)}</td>
