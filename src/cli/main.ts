@@ -16,6 +16,7 @@ import { registerHotspotsCommand } from "./hotspots";
 import { registerImportCommand } from "./import";
 import { registerKeysCommand } from "./keys";
 import { readPassword } from "./prompt";
+import { registerReportCommand } from "./report";
 
 /** Exit codes: 0 ok, 1 failure at run time, 2 bad configuration or usage. */
 const EXIT_CONFIG = 2;
@@ -153,6 +154,7 @@ export function buildCli(): Command {
   registerHotspotsCommand(program);
   registerImportCommand(program, readConfig);
   registerKeysCommand(program, readConfig);
+  registerReportCommand(program, readConfig);
 
   const audit = program.command("audit").description("the audit log");
   audit
