@@ -646,7 +646,7 @@ export function FiguresPage() {
                         </th>
                         <td>{r.sex === "male" ? "L" : r.sex === "female" ? "P" : "—"}</td>
                         <td className="num">{r.age}</td>
-                        <td>
+                        <td className="recap-substances">
                           {r.substances
                             .map(
                               (s) =>
