@@ -439,6 +439,10 @@ describe("official figures register", () => {
     expect(fig.computed).not.toBeNull();
     const rehab = (await get(viewerBarat, `/api/figures/${figureIds.rehab2023}`)).json();
     expect(rehab.computed).toBeNull();
+    // the correctional liaison may not read incidents: no value computed from them
+    const byLiaison = (await get(liaison, `/api/figures/${figureIds.incidents}`)).json();
+    expect(byLiaison.value).toBe(3);
+    expect(byLiaison.computed).toBeNull();
   });
 
   it("filters by indicator, period and area", async () => {

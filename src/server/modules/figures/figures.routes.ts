@@ -61,14 +61,12 @@ export const figuresRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = authedContextOf(request);
       if (format) {
         const rows = await listFigureRows(app.db, ctx.user.scope, filter);
-        await app.db
-          .transaction()
-          .execute((trx) =>
-            recordAudit(trx, ctx, {
-              action: "official_figure.export",
-              resource: "official_figure",
-            }),
-          );
+        await app.db.transaction().execute((trx) =>
+          recordAudit(trx, ctx, {
+            action: "official_figure.export",
+            resource: "official_figure",
+          }),
+        );
         return sendTable<Figure>(reply, {
           filename: datedFilename("angka-resmi"),
           format,

@@ -7,7 +7,7 @@
  */
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../../db/schema";
-import { allowedActions, inScope } from "../../../domain/access/roles";
+import { allowedActions, can, inScope, type Role } from "../../../domain/access/roles";
 import { isCalendarDate, todayInJakarta } from "../../../domain/custody/counts";
 import { custodyMeasures } from "../../../domain/custody/measures";
 import type { AuthedContext } from "../../context";
@@ -17,6 +17,7 @@ import { AreasService } from "../areas/areas.service";
 import { recordAudit } from "../audit/audit.service";
 import { withinArea } from "../custody/custody.repository";
 import { custodySummary } from "../custody/custody.service";
+import { rehabEntriesPerYear } from "../rehab/rehab-figures.service";
 import { changedFields } from "../scope";
 import { type FigureFilter, type FigureRow, figureColumns } from "./figures.repository";
 
@@ -106,19 +107,38 @@ export async function disagreeingFigures(
   });
 }
 
+/** Which records a person may read, for the values computed next to published figures. */
+export interface RecordReads {
+  custody: boolean;
+  incidents: boolean;
+  rehabStatistics: boolean;
+}
+export const ALL_READS: RecordReads = { custody: true, incidents: true, rehabStatistics: true };
+
+/** The reads of a role: a computed value needs the right to read what it is computed from. */
+export function readsOf(role: Role): RecordReads {
+  return {
+    custody: can(role, "read", "custody"),
+    incidents: can(role, "read", "incident"),
+    rehabStatistics: can(role, "read", "rehab_statistics"),
+  };
+}
+
 /**
- * The value Tanggap can compute from its records for a figure: custody counts (totals of the
- * area's facilities on their latest count by the period end), incidents in the area and
- * period (only when the whole area is in the person's scope, so nothing is undercounted).
- * Rehabilitation clients come from the rehab registry once it offers yearly entries.
+ * The value Tanggap can compute from its records for a figure, when the person may read those
+ * records: custody counts (totals of the area's facilities on their latest count by the
+ * period end); incidents in the area and period, and rehabilitation clients entering
+ * treatment in a calendar year (rehab registry, one per person), both only when the whole
+ * area is in the person's scope, so nothing is undercounted. Otherwise null.
  */
 export async function computedFromRecords(
   db: Kysely<Database>,
   scope: string,
   f: Pick<Figure, "indicator" | "areaCode" | "periodStart" | "periodEnd">,
+  reads: RecordReads = ALL_READS,
 ): Promise<ComputedValue | null> {
   if (!f.periodEnd) return null;
-  if (f.indicator.startsWith("custody_")) {
+  if (f.indicator.startsWith("custody_") && reads.custody) {
     const summary = await custodySummary(db, scope, { area: f.areaCode, asOf: f.periodEnd });
     if (summary.reporting === 0) return null;
     const detail = `${summary.reporting}/${summary.facilities} ${summary.earliestCount ?? ""}..${summary.latestCount ?? ""}`;
@@ -130,7 +150,8 @@ export async function computedFromRecords(
       return { value: summary.drugOffenders, basis: "custody_counts", detail };
     return null;
   }
-  if (f.indicator === "drug_incidents" && f.periodStart && inScope(scope, f.areaCode)) {
+  if (!f.periodStart || !inScope(scope, f.areaCode)) return null;
+  if (f.indicator === "drug_incidents" && reads.incidents) {
     const row = await db
       .selectFrom("incidents as i")
       .where(withinArea("i.kelurahan_code", f.areaCode))
@@ -142,6 +163,13 @@ export async function computedFromRecords(
     return n === 0
       ? null
       : { value: n, basis: "incidents", detail: `${f.periodStart}..${f.periodEnd}` };
+  }
+  const year = Number(f.periodStart.slice(0, 4));
+  const wholeYear = f.periodStart === `${year}-01-01` && f.periodEnd === `${year}-12-31`;
+  if (f.indicator === "rehab_clients" && reads.rehabStatistics && wholeYear) {
+    const rows = await rehabEntriesPerYear(db, { areaScope: f.areaCode, from: year, to: year });
+    const clients = rows.find((r) => r.year === year)?.clients ?? 0;
+    return clients === 0 ? null : { value: clients, basis: "rehab_registry", detail: String(year) };
   }
   return null;
 }
@@ -305,7 +333,12 @@ export class FiguresService {
       const figure = toFigure(r);
       items.push({
         ...figure,
-        computed: await computedFromRecords(this.db, ctx.user.scope, figure),
+        computed: await computedFromRecords(
+          this.db,
+          ctx.user.scope,
+          figure,
+          readsOf(ctx.user.role),
+        ),
         actions,
       });
     }
@@ -329,7 +362,7 @@ export class FiguresService {
         : [];
     return {
       ...figure,
-      computed: await computedFromRecords(this.db, ctx.user.scope, figure),
+      computed: await computedFromRecords(this.db, ctx.user.scope, figure, readsOf(ctx.user.role)),
       otherSources: siblings,
       actions: allowedActions(ctx.user.role, "official_figure"),
     };
