@@ -542,6 +542,14 @@ describe("keys and data-subject requests", () => {
     expect(exported.statusCode).toBe(200);
     expect(exported.json().client.identity.fullName).toBe("Klien Hapus");
     expect(exported.json().episodes).toHaveLength(1);
+    const views = await supervisor.request({
+      method: "GET",
+      url: `/api/rehab/clients/${client.id}/identity-views`,
+    });
+    expect(views.json().items[0]).toMatchObject({
+      reasonCode: "data_subject_request",
+      reason: "Data-subject access request 7/2025",
+    });
     const countFeb = async () =>
       (
         await supervisor.request({

@@ -634,15 +634,30 @@ export class RehabClientsService {
           v instanceof Date ? (k.endsWith("_at") ? v.toISOString() : dateText(v)) : v,
         ]),
       );
-    await this.db.transaction().execute((trx) =>
-      recordAudit(trx, ctx, {
+    // The export shows identity: it is an identity view like any other, with its reason.
+    await this.db.transaction().execute(async (trx) => {
+      const view = identity
+        ? await trx
+            .insertInto("rehab_identity_views")
+            .values({
+              client_id: id,
+              user_id: ctx.user.id,
+              reason_code: "data_subject_request",
+              reason,
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        : null;
+      await recordAudit(trx, ctx, {
         action: "rehab_client.export",
         resource: "rehab_client",
         recordId: id,
-        changedFields: ["all", ...(identity ? ["identity"] : [])],
-      }),
-    );
-    void reason;
+        changedFields: [
+          "all",
+          ...(view ? ["identity", "reason:data_subject_request", `view:${view.id}`] : []),
+        ],
+      });
+    });
     const {
       full_name_enc,
       nik_enc,
