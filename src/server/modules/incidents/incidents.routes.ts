@@ -136,10 +136,9 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
           })
           .finally(() => stream.end());
         // A stream is sent as it is: the JSON response schema does not apply to it.
-        return reply
-          .type("application/x-ndjson; charset=utf-8")
-          .header("cache-control", "no-store")
-          .send(stream as never) as never;
+        // No `cache-control: no-store` here: Chromium then reports a streamed fetch read to its
+        // end as aborted (microsoft/playwright#42742); a POST answer is not cached anyway.
+        return reply.type("application/x-ndjson; charset=utf-8").send(stream as never) as never;
       }
       return service.import(
         authedContextOf(request),
