@@ -49,6 +49,13 @@ const DashboardPage = lazyPage(() =>
 const PublicPage = lazyPage(() =>
   import("./features/public/PublicPage").then((m) => m.PublicPage),
 );
+// Know: custody occupancy and the official figures register.
+const CustodyPage = lazyPage(() =>
+  import("./features/custody/CustodyPage").then((m) => m.CustodyPage),
+);
+const FiguresPage = lazyPage(() =>
+  import("./features/figures/FiguresPage").then((m) => m.FiguresPage),
+);
 // Rehabilitation registry (confidential): its own chunk, loaded only by those who may open it.
 const RehabClientsPage = lazyPage(() =>
   import("./features/rehab/RehabClientsPage").then((m) => m.RehabClientsPage),
@@ -368,6 +375,26 @@ export const router = createBrowserRouter([
           <RequireAccess resource="dashboard">
             <PageSuspense>
               <DashboardPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "lapas",
+        element: (
+          <RequireAccess resource="custody">
+            <PageSuspense>
+              <CustodyPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "angka-resmi",
+        element: (
+          <RequireAccess resource="official_figure">
+            <PageSuspense>
+              <FiguresPage />
             </PageSuspense>
           </RequireAccess>
         ),

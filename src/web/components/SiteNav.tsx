@@ -14,6 +14,18 @@ export function SiteNav() {
       testId: "nav-dashboard",
       show: can("dashboard", "read"),
     },
+    {
+      to: "/lapas",
+      label: t("know.custody.nav"),
+      testId: "nav-custody",
+      show: can("custody", "read"),
+    },
+    {
+      to: "/angka-resmi",
+      label: t("know.figures.nav"),
+      testId: "nav-figures",
+      show: can("official_figure", "read"),
+    },
     // Signed-out visitors: the public page (aggregates only, small counts suppressed).
     { to: "/publik", label: t("know.public.nav"), testId: "nav-public", show: !user },
     {
