@@ -93,6 +93,23 @@ const CoveragePage = lazyPage(() =>
   import("./features/programmes/CoveragePage").then((m) => m.CoveragePage),
 );
 
+// Act: meetings, their input items and follow-up actions.
+const MeetingsPage = lazyPage(() =>
+  import("./features/meetings/MeetingsPage").then((m) => m.MeetingsPage),
+);
+const MeetingPage = lazyPage(() =>
+  import("./features/meetings/MeetingPage").then((m) => m.MeetingPage),
+);
+const MyActionsPage = lazyPage(() =>
+  import("./features/meetings/FollowUpsPages").then((m) => m.MyActionsPage),
+);
+const AllActionsPage = lazyPage(() =>
+  import("./features/meetings/FollowUpsPages").then((m) => m.AllActionsPage),
+);
+const DigestPage = lazyPage(() =>
+  import("./features/meetings/FollowUpsPages").then((m) => m.DigestPage),
+);
+
 function Root() {
   return (
     <>
@@ -211,6 +228,56 @@ export const router = createBrowserRouter([
           <RequireAccess resource="incident">
             <PageSuspense>
               <IncidentImportPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "rapat",
+        element: (
+          <RequireAccess resource="meeting">
+            <PageSuspense>
+              <MeetingsPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "rapat/:id",
+        element: (
+          <RequireAccess resource="meeting">
+            <PageSuspense>
+              <MeetingPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "tindak-lanjut",
+        element: (
+          <RequireAccess resource="follow_up">
+            <PageSuspense>
+              <MyActionsPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "tindak-lanjut/semua",
+        element: (
+          <RequireAccess resource="follow_up">
+            <PageSuspense>
+              <AllActionsPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "tindak-lanjut/mingguan",
+        element: (
+          <RequireAccess resource="follow_up">
+            <PageSuspense>
+              <DigestPage />
             </PageSuspense>
           </RequireAccess>
         ),

@@ -44,6 +44,13 @@ export function SiteNav() {
       end: false,
     },
     {
+      to: "/rapat",
+      label: t("meetings.nav.main"),
+      testId: "nav-meetings",
+      show: can("meeting", "read") || can("follow_up", "read"),
+      end: false,
+    },
+    {
       to: "/program",
       label: t("programmes.nav.main"),
       testId: "nav-programmes",
