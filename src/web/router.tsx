@@ -42,6 +42,10 @@ const RoundDetailPage = lazyPage(() =>
 );
 const RoundsPage = lazyPage(() => import("./features/risk/RoundsPage").then((m) => m.RoundsPage));
 const RulesPage = lazyPage(() => import("./features/rules/RulesPage").then((m) => m.RulesPage));
+// Know: reports (briefing PDF, BNNK brief, table downloads).
+const ReportsPage = lazyPage(() =>
+  import("./features/reports/ReportsPage").then((m) => m.ReportsPage),
+);
 // Know: the executive dashboard, and the public page (no sign-in).
 const DashboardPage = lazyPage(() =>
   import("./features/dashboard/DashboardPage").then((m) => m.DashboardPage),
@@ -278,6 +282,16 @@ export const router = createBrowserRouter([
           <RequireAccess resource="follow_up">
             <PageSuspense>
               <DigestPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
+        path: "laporan",
+        element: (
+          <RequireAccess resource="report">
+            <PageSuspense>
+              <ReportsPage />
             </PageSuspense>
           </RequireAccess>
         ),

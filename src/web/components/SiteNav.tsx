@@ -29,6 +29,12 @@ export function SiteNav() {
     // Signed-out visitors: the public page (aggregates only, small counts suppressed).
     { to: "/publik", label: t("know.public.nav"), testId: "nav-public", show: !user },
     {
+      to: "/laporan",
+      label: t("know.reports.nav"),
+      testId: "nav-reports",
+      show: can("report", "read"),
+    },
+    {
       to: "/rawan",
       label: t("nav.risk"),
       testId: "nav-risk",

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ExportButtons } from "../../components/ExportButtons";
 import { PageLayout } from "../../components/PageLayout";
 import { queryString } from "../../lib/http";
 import { ListStatus } from "../admin/ListStatus";
@@ -22,7 +23,17 @@ export function AuditPage() {
   return (
     <PageLayout
       title={t("audit.title")}
-      actions={can("audit_event", "verify") ? <VerifyChain onChecked={list.retry} /> : null}
+      actions={
+        <>
+          <ExportButtons
+            path="/api/audit-events/export"
+            params={values}
+            subject={t("audit.title")}
+            testId="audit-export"
+          />
+          {can("audit_event", "verify") ? <VerifyChain onChecked={list.retry} /> : null}
+        </>
+      }
     >
       <p className="muted page__intro">{t("audit.intro")}</p>
       <AuditFilters values={values} onApply={(next) => update(next)} />

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ExportButtons } from "../../components/ExportButtons";
 import { Modal } from "../../components/Modal";
 import { PageLayout } from "../../components/PageLayout";
 import { FilterBar, SearchField } from "../admin/Filters";
@@ -36,19 +37,27 @@ export function LocationsPage() {
     <PageLayout
       title={t("locations.title")}
       actions={
-        can("named_location", "create") ? (
-          <button
-            type="button"
-            className="button"
-            data-testid="location-create"
-            onClick={() => {
-              setSaved("");
-              setEditing("new");
-            }}
-          >
-            {t("locations.create")}
-          </button>
-        ) : null
+        <>
+          <ExportButtons
+            path="/api/named-locations/export"
+            params={values}
+            subject={t("locations.title")}
+            testId="location-export"
+          />
+          {can("named_location", "create") ? (
+            <button
+              type="button"
+              className="button"
+              data-testid="location-create"
+              onClick={() => {
+                setSaved("");
+                setEditing("new");
+              }}
+            >
+              {t("locations.create")}
+            </button>
+          ) : null}
+        </>
       }
     >
       <p className="page__intro muted">{t("locations.intro")}</p>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_TYPES } from "../../../domain/access/organisations";
+import { ExportButtons } from "../../components/ExportButtons";
 import { Modal } from "../../components/Modal";
 import { PageLayout } from "../../components/PageLayout";
 import { queryString } from "../../lib/http";
@@ -37,19 +38,27 @@ export function OrganisationsPage() {
     <PageLayout
       title={t("orgs.title")}
       actions={
-        can("organisation", "create") ? (
-          <button
-            type="button"
-            className="button"
-            data-testid="org-create"
-            onClick={() => {
-              setSaved("");
-              setEditing("new");
-            }}
-          >
-            {t("orgs.create")}
-          </button>
-        ) : null
+        <>
+          <ExportButtons
+            path="/api/organisations/export"
+            params={values}
+            subject={t("orgs.title")}
+            testId="org-export"
+          />
+          {can("organisation", "create") ? (
+            <button
+              type="button"
+              className="button"
+              data-testid="org-create"
+              onClick={() => {
+                setSaved("");
+                setEditing("new");
+              }}
+            >
+              {t("orgs.create")}
+            </button>
+          ) : null}
+        </>
       }
     >
       <FilterBar label={t("orgs.filters")}>

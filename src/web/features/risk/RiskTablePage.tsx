@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ExportButtons } from "../../components/ExportButtons";
 import { PageLayout } from "../../components/PageLayout";
 import { useAsyncData } from "../../hooks/useAsyncData";
 import { localeFor, useFormat } from "../../i18n/format";
@@ -121,6 +122,12 @@ export function RiskTablePage() {
           </div>
         ) : null}
       </section>
+      <ExportButtons
+        path="/api/risk/table/export"
+        params={{ city, round: round ?? undefined }}
+        subject={t("risk.table.title")}
+        testId="risk-table-export"
+      />
       <ListStatus state={table} empty={rows?.length === 0} onRetry={table.retry} />
       {rows && rows.length > 0 ? (
         <div className="table-wrap">

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../../domain/access/roles";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { ExportButtons } from "../../components/ExportButtons";
 import { FormAlert } from "../../components/FormAlert";
 import { Modal } from "../../components/Modal";
 import { PageLayout } from "../../components/PageLayout";
@@ -83,19 +84,27 @@ export function UsersPage() {
     <PageLayout
       title={t("users.title")}
       actions={
-        can("user", "create") ? (
-          <button
-            type="button"
-            className="button"
-            data-testid="user-invite"
-            onClick={() => {
-              setNote("");
-              setDialog({ kind: "invite" });
-            }}
-          >
-            {t("users.invite")}
-          </button>
-        ) : null
+        <>
+          <ExportButtons
+            path="/api/users/export"
+            params={values}
+            subject={t("users.title")}
+            testId="user-export"
+          />
+          {can("user", "create") ? (
+            <button
+              type="button"
+              className="button"
+              data-testid="user-invite"
+              onClick={() => {
+                setNote("");
+                setDialog({ kind: "invite" });
+              }}
+            >
+              {t("users.invite")}
+            </button>
+          ) : null}
+        </>
       }
     >
       <FilterBar label={t("users.filters")}>
