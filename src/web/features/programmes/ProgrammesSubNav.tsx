@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { useSession } from "../auth/session";
-import "../risk/risk-pages.css";
+import "./programmes.css";
 
 /** Links between the programme pages. */
 export function ProgrammesSubNav() {
@@ -23,13 +23,13 @@ export function ProgrammesSubNav() {
     },
   ];
   return (
-    <nav className="risk-tabs" aria-label={t("programmes.nav.label")}>
-      <ul className="risk-tabs__list">
+    <nav className="prog-tabs" aria-label={t("programmes.nav.label")}>
+      <ul className="prog-tabs__list">
         {links
           .filter((l) => l.show)
           .map((l) => (
             <li key={l.to}>
-              <NavLink to={l.to} end className="risk-tabs__link">
+              <NavLink to={l.to} end className="prog-tabs__link">
                 {l.label}
               </NavLink>
             </li>
