@@ -136,6 +136,21 @@ describe("tableXlsx", () => {
   });
 });
 
+describe("suppressed small counts", () => {
+  it('keep a "<5" marker in a number column as text, numbers stay numbers', async () => {
+    const cols: ExportColumn<{ n: number | string }>[] = [
+      { key: "n", header: "n", type: "number" },
+    ];
+    const rows = [{ n: "<5" }, { n: 12 }];
+    expect(tableCsv(cols, rows).toString("utf8")).toBe("\uFEFFn\r\n<5\r\n12\r\n");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await tableXlsx(cols, rows)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(2).getCell(1).value).toBe("<5");
+    expect(sheet.getRow(3).getCell(1).value).toBe(12);
+  });
+});
+
 describe("file names", () => {
   it("keeps only safe characters and adds the extension once", () => {
     expect(safeFilename("Kelurahan Palmerah 2026-11", "csv")).toBe(
