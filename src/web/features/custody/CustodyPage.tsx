@@ -28,7 +28,7 @@ const PAGE_SIZE = 20;
 /** `/lapas`: DKI custody totals, facilities with their latest counts, trends, entry and import. */
 export function CustodyPage() {
   const { t } = useTranslation();
-  const { number, date } = useFormat();
+  const { number, date, decimal } = useFormat();
   const { can } = useSession();
   const [page, setPage] = useState(1);
   const [saved, setSaved] = useState(0);
@@ -192,16 +192,16 @@ export function CustodyPage() {
                       <td>{f.latest ? number(f.latest.occupants) : "—"}</td>
                       <td>
                         {f.latest?.occupancyRatio
-                          ? `${f.latest.occupancyRatio.percent.toFixed(1)}%`
+                          ? `${decimal(f.latest.occupancyRatio.percent, 1)}%`
                           : "—"}
                       </td>
                       <td>
                         {f.latest?.overcrowdingExcess
-                          ? `${f.latest.overcrowdingExcess.percent.toFixed(1)}%`
+                          ? `${decimal(f.latest.overcrowdingExcess.percent, 1)}%`
                           : "—"}
                       </td>
                       <td>
-                        {f.latest?.drugShare ? `${f.latest.drugShare.percent.toFixed(1)}%` : "—"}
+                        {f.latest?.drugShare ? `${decimal(f.latest.drugShare.percent, 1)}%` : "—"}
                       </td>
                       <td className="custody-source">{f.latest?.source ?? ""}</td>
                       <td>
@@ -304,7 +304,7 @@ export function CustodyPage() {
                   <XAxis dataKey="period" tick={{ fontSize: 11 }} />
                   <YAxis unit="%" tick={{ fontSize: 11 }} />
                   <Tooltip
-                    formatter={(v) => (typeof v === "number" ? `${v.toFixed(1)}%` : String(v))}
+                    formatter={(v) => (typeof v === "number" ? `${decimal(v, 1)}%` : String(v))}
                   />
                   <Legend />
                   <ReferenceLine y={100} stroke="#b2182b" strokeDasharray="4 3" />
@@ -354,8 +354,8 @@ export function CustodyPage() {
                     <td>{p.facilities}</td>
                     <td>{number(p.capacity)}</td>
                     <td>{number(p.occupants)}</td>
-                    <td>{p.occupancyRatio ? `${p.occupancyRatio.percent.toFixed(1)}%` : "—"}</td>
-                    <td>{p.drugShare ? `${p.drugShare.percent.toFixed(1)}%` : "—"}</td>
+                    <td>{p.occupancyRatio ? `${decimal(p.occupancyRatio.percent, 1)}%` : "—"}</td>
+                    <td>{p.drugShare ? `${decimal(p.drugShare.percent, 1)}%` : "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -14,6 +14,7 @@ import {
   fetchDisagreements,
   fetchFigures,
   fetchIndicators,
+  filterParams,
   NO_FILTERS,
 } from "./figures.api";
 import "../custody/custody.css";
@@ -185,7 +186,7 @@ export function FiguresPage() {
           <h2 id="figures-register-title">{t("know.figures.registerTitle")}</h2>
           <ExportButtons
             path="/api/figures"
-            params={{ ...filters }}
+            params={filterParams(filters)}
             subject={t("know.figures.registerTitle")}
             testId="figures-export"
           />

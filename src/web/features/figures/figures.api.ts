@@ -65,10 +65,15 @@ export const NO_FILTERS: Filters = { indicator: "", area: "", from: "", to: "" }
 
 export const fetchIndicators = (signal: AbortSignal) =>
   getJson<Indicator[]>("/api/figures/indicators", signal);
+const AREA_CODE = /^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$/;
+/** The filters as query values; a half-typed area code is left out until it is complete. */
+export function filterParams(f: Filters) {
+  return { ...f, area: AREA_CODE.test(f.area) ? f.area : undefined };
+}
 export const fetchFigures = (f: Filters, page: number, pageSize: number, signal: AbortSignal) =>
-  getJson<FigurePage>(`/api/figures${queryString({ ...f, page, pageSize })}`, signal);
+  getJson<FigurePage>(`/api/figures${queryString({ ...filterParams(f), page, pageSize })}`, signal);
 export const fetchDisagreements = (f: Filters, signal: AbortSignal) =>
-  getJson<Disagreement[]>(`/api/figures/disagreements${queryString({ ...f })}`, signal);
+  getJson<Disagreement[]>(`/api/figures/disagreements${queryString(filterParams(f))}`, signal);
 
 export interface FigureForm {
   indicator: string;
