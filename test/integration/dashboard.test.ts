@@ -165,6 +165,16 @@ describe("executive dashboard", () => {
       "2025-05-31": [[1236, ANTARA]],
     });
     expect(byPeriod["2024-12-31"]).toHaveLength(2);
+    // Beside them, the registry's count for full calendar years (no clients recorded here);
+    // January to May is not a year, so no count from records.
+    expect(rehabilitation.recordsAvailable).toBe(true);
+    const records = Object.fromEntries(
+      rehabilitation.years.map((y: { periodEnd: string; records: number | null }) => [
+        y.periodEnd,
+        y.records,
+      ]),
+    );
+    expect(records).toEqual({ "2023-12-31": 0, "2024-12-31": 0, "2025-05-31": null });
   });
 
   it("counts the latest classes, incidents per month in the city, and programmes", async () => {

@@ -16,6 +16,7 @@ import { type Figure, type HeadlineFigures, headlineFigures } from "../figures/f
 import { filtered } from "../incidents/incidents.repository";
 import { withinScope } from "../programmes/programmes.repository";
 import { coverage } from "../programmes/programmes-analysis.service";
+import { rehabEntriesPerYear } from "../rehab/rehab-figures.service";
 import { RiskViewsService } from "../risk/risk-views.service";
 import type { DashboardResponse } from "./dashboard.schema";
 
@@ -165,18 +166,45 @@ export class DashboardService {
    * disagree: all are shown) beside the count of entries from the registry, once it gives them.
    */
   private async rehabilitation(headline: HeadlineFigures) {
-    return {
-      recordsAvailable: false,
-      years: headline.rehabClients.map((p) => ({
+    // Clients entering treatment per year at the DKI facilities (BNNP's clinics), no identity.
+    const entries = await rehabEntriesPerYear(this.db, { areaScope: "31" });
+    const byYear = new Map(entries.map((e) => [e.year, e.clients]));
+    const fullYear = (start: string | null, end: string | null) =>
+      start && end && start.endsWith("-01-01") && end === `${start.slice(0, 4)}-12-31`
+        ? Number(start.slice(0, 4))
+        : null;
+    const years = headline.rehabClients.map((p) => {
+      const year = fullYear(p.periodStart, p.periodEnd);
+      return {
         period: p.periodLabel || [p.periodStart, p.periodEnd].filter(Boolean).join(" – "),
         periodStart: p.periodStart,
         periodEnd: p.periodEnd,
-        records: null,
+        records: year !== null ? (byYear.get(year) ?? 0) : null,
         official: p.figures.map(officialOf),
-      })),
+      };
+    });
+    const covered = new Set(
+      headline.rehabClients
+        .map((p) => fullYear(p.periodStart, p.periodEnd))
+        .filter((y) => y !== null),
+    );
+    for (const e of entries)
+      if (!covered.has(e.year))
+        years.push({
+          period: String(e.year),
+          periodStart: `${e.year}-01-01`,
+          periodEnd: `${e.year}-12-31`,
+          records: e.clients,
+          official: [],
+        });
+    years.sort((a, b) => (a.periodEnd ?? "").localeCompare(b.periodEnd ?? ""));
+    return {
+      recordsAvailable: true,
+      years,
       link: DETAIL_PAGES.figures,
       resource: "official_figure",
-      source: "Official figures register (each figure with its source)",
+      source:
+        "Official figures register (each figure with its source); Tanggap rehabilitation registry (clients entering treatment per year)",
     };
   }
 

@@ -16,6 +16,7 @@ import type { RiskClass } from "../../../domain/risk/classes";
 import { AppError } from "../../errors";
 import { dateText } from "../../time";
 import { type Figure, headlineFigures } from "../figures/figures.service";
+import { rehabEntriesPerYear } from "../rehab/rehab-figures.service";
 
 export const SUPPRESSED = "suppressed";
 
@@ -221,6 +222,10 @@ export class PublicService {
    */
   async figures() {
     const headline = await headlineFigures(this.db, "31", "31");
+    const recorded = (await rehabEntriesPerYear(this.db, { areaScope: "31" })).map((e) => ({
+      year: e.year,
+      count: e.clients,
+    }));
     const official = (f: Figure) => ({
       indicator: f.indicator,
       value: f.value,
@@ -238,7 +243,7 @@ export class PublicService {
     const counts = c.fromCounts;
     return {
       rehabilitation: {
-        recorded: null,
+        recorded: recorded.length > 0 ? publicSeriesOf(recorded, this.threshold) : null,
         official: headline.rehabClients.flatMap((p) => p.figures.map(official)),
       },
       custody: {
