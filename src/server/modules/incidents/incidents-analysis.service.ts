@@ -12,13 +12,48 @@ import { quarticKde } from "../../../domain/hotspots/kde";
 import type { AreaGeometry, Position } from "../../../domain/spatial/geometry";
 import type { AuthedContext } from "../../context";
 import { AppError } from "../../errors";
+import { cachedDerived } from "../derived-cache";
 import { filtered, type IncidentFilter } from "./incidents.repository";
 
 export class IncidentsAnalysisService {
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** Gi* (or Gi, local Moran) of incident counts over the kelurahan of a city; cached per data version. */
+  hotspots(
+    ctx: AuthedContext,
+    city: string,
+    filter: Omit<IncidentFilter, "scope" | "area">,
+    options: { statistic: Statistic; weights: WeightsSpec; fdr?: number | undefined },
+  ) {
+    const key = JSON.stringify(["hotspots", ctx.user.scope, city, filter, options]);
+    return cachedDerived(this.db, "incidents", key, () =>
+      this.computeHotspots(ctx, city, filter, options),
+    );
+  }
+
+  /** Quartic kernel density of located incidents; cached per data version. */
+  density(
+    ctx: AuthedContext,
+    city: string,
+    filter: Omit<IncidentFilter, "scope" | "area">,
+    cellMetres: number,
+    bandwidthMetres?: number,
+  ) {
+    const key = JSON.stringify([
+      "density",
+      ctx.user.scope,
+      city,
+      filter,
+      cellMetres,
+      bandwidthMetres ?? null,
+    ]);
+    return cachedDerived(this.db, "incidents", key, () =>
+      this.computeDensity(ctx, city, filter, cellMetres, bandwidthMetres),
+    );
+  }
+
   /** Gi* (or Gi, local Moran) of incident counts over the kelurahan of a city. */
-  async hotspots(
+  private async computeHotspots(
     ctx: AuthedContext,
     city: string,
     filter: Omit<IncidentFilter, "scope" | "area">,
@@ -79,7 +114,7 @@ export class IncidentsAnalysisService {
   }
 
   /** Quartic kernel density of located incidents for the heat layer. */
-  async density(
+  private async computeDensity(
     ctx: AuthedContext,
     city: string,
     filter: Omit<IncidentFilter, "scope" | "area">,

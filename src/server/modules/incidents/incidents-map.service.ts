@@ -13,6 +13,7 @@ import type { AreaGeometry } from "../../../domain/spatial/geometry";
 import type { AuthedContext } from "../../context";
 import { AppError } from "../../errors";
 import { dateText } from "../../time";
+import { cachedDerived } from "../derived-cache";
 import type { IncidentFilter } from "./incidents.repository";
 import {
   type Bbox,
@@ -75,7 +76,26 @@ export class IncidentsMapService {
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  async clusters(ctx: AuthedContext, filter: MapFilter, bbox: Bbox | undefined, zoom: number) {
+  /** Clusters for the map view; cached per data version (see ADR 0007). */
+  clusters(ctx: AuthedContext, filter: MapFilter, bbox: Bbox | undefined, zoom: number) {
+    const key = JSON.stringify(["clusters", ctx.user.scope, filter, bbox ?? null, zoom]);
+    return cachedDerived(this.db, "incidents", key, () =>
+      this.computeClusters(ctx, filter, bbox, zoom),
+    );
+  }
+
+  /** Monthly trends with emerging labels; cached per data version and day (the default period ends today). */
+  trends(ctx: AuthedContext, city: string, filter: Omit<MapFilter, "area">) {
+    const key = JSON.stringify(["trends", ctx.user.scope, city, filter, todayInJakarta()]);
+    return cachedDerived(this.db, "incidents", key, () => this.computeTrends(ctx, city, filter));
+  }
+
+  private async computeClusters(
+    ctx: AuthedContext,
+    filter: MapFilter,
+    bbox: Bbox | undefined,
+    zoom: number,
+  ) {
     const f = { ...filter, scope: ctx.user.scope };
     const counts = await countLocated(this.db, f, bbox);
     const base = {
@@ -133,7 +153,7 @@ export class IncidentsMapService {
    * and the emerging-hotspot label from the Mann-Kendall trend of those z-scores.
    * Without `from`, the 24 months up to `to` (default today).
    */
-  async trends(ctx: AuthedContext, city: string, filter: Omit<MapFilter, "area">) {
+  private async computeTrends(ctx: AuthedContext, city: string, filter: Omit<MapFilter, "area">) {
     const to = filter.to ?? todayInJakarta();
     const from = filter.from ?? monthStartBefore(to, 23);
     if (from > to) throw new AppError("VALIDATION_FAILED", 400, "from is after to.");
