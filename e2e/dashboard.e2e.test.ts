@@ -101,7 +101,7 @@ describe("public page and executive dashboard", () => {
     expect(await rehab.textContent()).toContain(SOURCE);
     // Numbers link to their detail pages.
     expect(await page.getByTestId("custody-capacity").locator("a").getAttribute("href")).toBe(
-      "/angka",
+      "/angka-resmi",
     );
     await page.getByTestId("dashboard-map").waitFor();
     await page.screenshot({ path: `${SHOTS}/dashboard.png`, fullPage: true });

@@ -137,12 +137,12 @@ describe("executive dashboard", () => {
     expect(custody.drugShare.value).toBe(64.3);
     for (const key of ["capacity", "occupants", "drugOffenders"]) {
       expect(custody[key].source).toBe(`${ANTARA}: ${CITATION}`);
-      expect(custody[key].link).toBe("/angka");
+      expect(custody[key].link).toBe("/angka-resmi");
     }
     expect(custody.occupancyRatio.source).toBe(
       `occupants / capacity, computed from ${ANTARA}: ${CITATION}`,
     );
-    expect(custody.occupancyRatio.link).toBe("/tahanan");
+    expect(custody.occupancyRatio.link).toBe("/lapas");
   });
 
   it("shows rehabilitation clients per year, disagreeing sources side by side", async () => {

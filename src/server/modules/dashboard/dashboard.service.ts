@@ -25,10 +25,10 @@ export const DETAIL_PAGES = {
   risk: "/rawan",
   incidents: "/insiden",
   rehab: "/rehab",
-  custody: "/tahanan",
-  figures: "/angka",
+  custody: "/lapas",
+  figures: "/angka-resmi",
   programmes: "/program",
-  coverage: "/program/cakupan",
+  coverage: "/cakupan",
 } as const;
 
 /** Year and month in Jakarta (UTC+7), as [year, month 1..12]. */

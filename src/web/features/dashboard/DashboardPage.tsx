@@ -137,7 +137,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
           label={t("know.dashboard.uncovered")}
           value={`${number(d.programmes.uncoveredAreas.length)} / ${number(d.programmes.riskyAreas)}`}
           hint={t("know.dashboard.uncoveredHint", { year: d.programmes.from.slice(0, 4) })}
-          provenance={{ ...d.programmes, link: "/program/cakupan" }}
+          provenance={{ ...d.programmes, link: "/cakupan" }}
         />
       </section>
 
