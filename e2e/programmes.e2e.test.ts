@@ -73,6 +73,7 @@ describe("from the meeting table to the street", () => {
     await page.getByTestId("programme-pillar").selectOption("pencegahan");
     await page
       .locator("[data-testid=programme-lead] option", { hasText: "BNNP DKI Jakarta" })
+      .first()
       .waitFor({ state: "attached" });
     await page.getByTestId("programme-lead").selectOption({ label: "BNNP DKI Jakarta" });
     await page.getByTestId("programme-area").selectOption("31.73");
