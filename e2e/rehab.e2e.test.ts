@@ -53,13 +53,15 @@ async function createOtherClinician(page: Page): Promise<void> {
         }),
       });
       const { invitation } = await invited.json();
-      await fetch("/api/auth/logout", { method: "POST", headers, body: "{}" });
+      // Every answer is read to its end, so no request is cut off by the next navigation.
+      await (await fetch("/api/auth/logout", { method: "POST", headers, body: "{}" })).text();
       const fresh = await (await fetch("/api/auth/session")).json();
       const accepted = await fetch("/api/auth/invitations/accept", {
         method: "POST",
         headers: { "content-type": "application/json", "x-csrf-token": fresh.csrfToken },
         body: JSON.stringify({ token: invitation.token, password }),
       });
+      await accepted.text();
       return [invited.status, accepted.status];
     },
     { email: OTHER_EMAIL, password: OTHER_PASSWORD },

@@ -124,6 +124,22 @@ function ClientView({
               </div>
             ) : null}
             <div>
+              <dt>{t("rehab.tdi.frequency")}</dt>
+              <dd>{labels.frequency(episode.frequency)}</dd>
+            </div>
+            <div>
+              <dt>{t("rehab.tdi.ageAtFirstUse")}</dt>
+              <dd>{episode.ageAtFirstUse ?? "—"}</dd>
+            </div>
+            <div>
+              <dt>{t("rehab.tdi.previousTreatment")}</dt>
+              <dd>{labels.previousTreatment(episode.previousTreatment)}</dd>
+            </div>
+            <div>
+              <dt>{t("rehab.tdi.injecting")}</dt>
+              <dd>{labels.injecting(episode.injecting)}</dd>
+            </div>
+            <div>
               <dt>{t("rehab.consent.title")}</dt>
               <dd>
                 {episode.consentGiven
