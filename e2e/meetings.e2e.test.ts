@@ -29,7 +29,7 @@ describe("from meeting to action", () => {
     await page.getByTestId("meeting-date").fill(jakartaDay(-14));
     await page.getByTestId("meeting-save").click();
     await page.waitForURL(/\/rapat\/[0-9a-f-]{36}$/);
-    await expect(page.getByTestId("items-empty").isVisible()).resolves.toBe(true);
+    await page.getByTestId("items-empty").waitFor();
 
     const topics = [
       "Penjangkauan Agen Pemulihan e2e",
