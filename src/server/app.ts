@@ -18,8 +18,8 @@ import { areasRoutes } from "./modules/areas/areas.routes";
 import { auditExportRoutes } from "./modules/audit/audit.export";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
-import { dashboardRoutes } from "./modules/dashboard/dashboard.routes";
 import { custodyRoutes } from "./modules/custody/custody.routes";
+import { dashboardRoutes } from "./modules/dashboard/dashboard.routes";
 import { figuresRoutes } from "./modules/figures/figures.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { incidentsExportRoutes } from "./modules/incidents/incidents.export";
@@ -29,9 +29,10 @@ import { locationsRoutes } from "./modules/locations/locations.routes";
 import { meetingsRoutes } from "./modules/meetings/meetings.routes";
 import { organisationsExportRoutes } from "./modules/organisations/organisations.export";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes";
-import { rehabRoutes } from "./modules/rehab/rehab.routes";
 import { programmesRoutes } from "./modules/programmes/programmes.routes";
 import { publicRoutes } from "./modules/public/public.routes";
+import { rehabRoutes } from "./modules/rehab/rehab.routes";
+import { reportsRoutes } from "./modules/reports/reports.routes";
 import { riskRoutes } from "./modules/risk/risk.routes";
 import { riskTableExportRoutes } from "./modules/risk/risk-table.export";
 import { usersExportRoutes } from "./modules/users/users.export";
@@ -119,9 +120,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(locationsRoutes);
   await app.register(riskRoutes);
   await app.register(incidentsRoutes);
+  await app.register(meetingsRoutes);
   await app.register(custodyRoutes);
   await app.register(figuresRoutes);
-  await app.register(meetingsRoutes);
   await app.register(rehabRoutes, {
     keys: {
       keyFile: options.config.keyFile ?? "./var/keys/tanggap.keys",
@@ -141,6 +142,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     incidentsExportRoutes,
   ])
     await app.register(routes);
+  await app.register(reportsRoutes);
 
   const pageFallback = await registerWebClient(app, options.config.webRoot);
   app.setNotFoundHandler((request, reply) => {

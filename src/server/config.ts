@@ -133,7 +133,11 @@ export const CONFIG_DOC: ReadonlyArray<[name: string, fallback: string, meaning:
   ["TANGGAP_WEB_ROOT", "dist/web", "folder of the built web client"],
   ["TANGGAP_SESSION_IDLE_MINUTES", "30", "sign out after this many idle minutes"],
   ["TANGGAP_SESSION_MAX_HOURS", "12", "sign out this many hours after sign-in"],
-  ["TANGGAP_PUBLIC_MIN_COUNT", "5", "public page: smaller counts show as <N, with complements hidden"],
+  [
+    "TANGGAP_PUBLIC_MIN_COUNT",
+    "5",
+    "public page: smaller counts show as <N, with complements hidden",
+  ],
   ["TANGGAP_KEY_FILE", "./var/keys/tanggap.keys", "rehab identity key ring (created 0600)"],
   ["TANGGAP_DATA_KEY", "(unset)", "rehab keys from the environment instead (base64)"],
 ];

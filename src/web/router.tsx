@@ -50,9 +50,7 @@ const ReportsPage = lazyPage(() =>
 const DashboardPage = lazyPage(() =>
   import("./features/dashboard/DashboardPage").then((m) => m.DashboardPage),
 );
-const PublicPage = lazyPage(() =>
-  import("./features/public/PublicPage").then((m) => m.PublicPage),
-);
+const PublicPage = lazyPage(() => import("./features/public/PublicPage").then((m) => m.PublicPage));
 // Know: custody occupancy and the official figures register.
 const CustodyPage = lazyPage(() =>
   import("./features/custody/CustodyPage").then((m) => m.CustodyPage),
@@ -237,6 +235,16 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "laporan",
+        element: (
+          <RequireAccess resource="report">
+            <PageSuspense>
+              <ReportsPage />
+            </PageSuspense>
+          </RequireAccess>
+        ),
+      },
+      {
         path: "rapat",
         element: (
           <RequireAccess resource="meeting">
@@ -282,16 +290,6 @@ export const router = createBrowserRouter([
           <RequireAccess resource="follow_up">
             <PageSuspense>
               <DigestPage />
-            </PageSuspense>
-          </RequireAccess>
-        ),
-      },
-      {
-        path: "laporan",
-        element: (
-          <RequireAccess resource="report">
-            <PageSuspense>
-              <ReportsPage />
             </PageSuspense>
           </RequireAccess>
         ),

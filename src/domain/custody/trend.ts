@@ -56,7 +56,11 @@ export function custodyTrend(counts: readonly DatedCount[], by: TrendPeriod): Tr
       const total = sumCounts(latest);
       return {
         period,
-        asOf: latest.map((c) => c.countedOn).sort().at(-1) ?? "",
+        asOf:
+          latest
+            .map((c) => c.countedOn)
+            .sort()
+            .at(-1) ?? "",
         facilities: latest.length,
         ...total,
         ...custodyMeasures(total),

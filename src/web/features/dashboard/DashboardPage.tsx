@@ -34,7 +34,7 @@ function Detail({ p, children }: { p: Provenance; children: ReactNode }) {
   return can(p.resource as Resource, "read" as Action) ? (
     <Link to={p.link}>{children}</Link>
   ) : (
-    <>{children}</>
+    children
   );
 }
 
