@@ -1,4 +1,11 @@
 /** The briefing PDF for a coordination meeting: title, map, classes, figures, actions, trend. */
+
+import {
+  drugShare,
+  type MeasureValue,
+  occupancyRatio,
+  overcrowdingExcess,
+} from "../../../domain/custody/measures";
 import { RISK_COLOURS } from "../../../domain/risk/colours";
 import {
   CONTENT_WIDTH,
@@ -15,7 +22,6 @@ import {
   num,
   PAGE,
   paragraph,
-  percent,
   RULE,
   safe,
   shortMonth,
@@ -24,6 +30,11 @@ import {
 import { CLASS_WORDS, drawLegend, drawMap } from "./pdf-map";
 import type { AreaInfo } from "./reports.repository";
 import type { BriefingData } from "./reports.service";
+
+/** A custody measure as printed: the same rounding as the custody pages (225,5%). */
+function measureText(value: MeasureValue | null): string {
+  return value ? `${num(value.percent, 1)}%` : "—";
+}
 
 export const NO_PERSONAL_DATA =
   'Tanpa data pribadi: hanya jumlah agregat; angka registri di bawah 5 ditulis "<5".';
@@ -124,7 +135,7 @@ function titlePage(doc: Doc, data: BriefingData) {
   if (data.custody)
     lines.push([
       `Hunian lapas dan rutan (${longDate(data.custody.countedOn)})`,
-      percent(data.custody.occupants / data.custody.capacity),
+      measureText(occupancyRatio(data.custody.occupants, data.custody.capacity)),
     ]);
   table(
     doc,
@@ -289,15 +300,15 @@ function figuresSection(doc: Doc, data: BriefingData) {
       ["Fasilitas dihitung", num(c.facilities)],
       ["Kapasitas", num(c.capacity)],
       ["Penghuni", num(c.occupants)],
-      ["Rasio hunian (penghuni / kapasitas)", percent(c.occupants / c.capacity)],
+      ["Rasio hunian (penghuni / kapasitas)", measureText(occupancyRatio(c.occupants, c.capacity))],
       [
         "Kelebihan hunian ((penghuni - kapasitas) / kapasitas)",
-        percent((c.occupants - c.capacity) / c.capacity),
+        measureText(overcrowdingExcess(c.occupants, c.capacity)),
       ],
     ];
     if (c.drugOffenders !== null) {
       rows.push(["Penghuni kasus narkotika", num(c.drugOffenders)]);
-      rows.push(["Porsi kasus narkotika", percent(c.drugOffenders / c.occupants)]);
+      rows.push(["Porsi kasus narkotika", measureText(drugShare(c.drugOffenders, c.occupants))]);
     }
     table(
       doc,

@@ -70,11 +70,6 @@ export function num(n: number, digits = 0): string {
   });
 }
 
-/** 225,5% */
-export function percent(ratio: number): string {
-  return `${num(ratio * 100, 1)}%`;
-}
-
 /** Generated-at text in WIB. */
 export function generatedText(date: Date): string {
   const text = wibText(date);
