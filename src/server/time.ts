@@ -11,3 +11,8 @@ export function dateText(value: unknown): string {
   }
   return String(value).slice(0, 10);
 }
+
+/** Today's date in Asia/Jakarta (WIB, UTC+7, no daylight saving) as YYYY-MM-DD. */
+export function todayInJakarta(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}

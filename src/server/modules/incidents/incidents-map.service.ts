@@ -12,7 +12,7 @@ import { contiguityWeights, type Weights } from "../../../domain/hotspots/weight
 import type { AreaGeometry } from "../../../domain/spatial/geometry";
 import type { AuthedContext } from "../../context";
 import { AppError } from "../../errors";
-import { dateText } from "../../time";
+import { dateText, todayInJakarta } from "../../time";
 import { cachedDerived } from "../derived-cache";
 import type { IncidentFilter } from "./incidents.repository";
 import {
@@ -58,10 +58,6 @@ function monthsBetween(from: string, to: string): string[] {
     }
   }
   return months;
-}
-
-function todayInJakarta(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** The first day of the month `back` months before the month of `date`. */

@@ -17,7 +17,7 @@ import type { AreaGeometry } from "../../../domain/spatial/geometry";
 import { createLocator } from "../../../domain/spatial/locate";
 import type { AuthedContext, RequestContext } from "../../context";
 import { AppError } from "../../errors";
-import { dateText } from "../../time";
+import { dateText, todayInJakarta } from "../../time";
 import { recordAudit } from "../audit/audit.service";
 import { bumpDataVersion, cachedDerived } from "../derived-cache";
 import { readTable } from "../risk/risk-files.service";
@@ -58,9 +58,6 @@ export function contextFor(db: Kysely<Database>): Promise<IncidentContext> {
 }
 
 /** Today in Jakarta, YYYY-MM-DD: incidents cannot be in the future. */
-function todayInJakarta(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** Rows of a GeoJSON file: point geometry to lon/lat, properties as columns. */
 function geojsonTable(file: Buffer): { header: string[]; rows: Record<string, unknown>[] } {

@@ -1,12 +1,10 @@
 /** ISO weeks and "today" in Jakarta (WIB, UTC+7, no daylight saving). */
+import { todayInJakarta } from "../../time";
 
 const DAY_MS = 86_400_000;
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** Today's date in Asia/Jakarta as YYYY-MM-DD. */
-export function jakartaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
-}
+export const jakartaToday = todayInJakarta;
 
 /** YYYY-MM-DD plus `days`. */
 export function addDays(date: string, days: number): string {

@@ -24,7 +24,7 @@ import {
 import { occurrenceSummary, occurrences } from "../../../domain/programmes/schedule";
 import type { AuthedContext } from "../../context";
 import { AppError } from "../../errors";
-import { dateText } from "../../time";
+import { dateText, todayInJakarta } from "../../time";
 import { AreasService } from "../areas/areas.service";
 import { recordAudit } from "../audit/audit.service";
 import { assertAreaInScope } from "../scope";
@@ -41,11 +41,6 @@ import type {
   ProgrammePatch,
   ProgrammeSummary,
 } from "./programmes.schema";
-
-/** Today in Jakarta (WIB, UTC+7), as YYYY-MM-DD. */
-export function todayInJakarta(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 function notFound(): AppError {
   return new AppError("NOT_FOUND", 404, "No such programme in your scope.");
